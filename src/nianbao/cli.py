@@ -1,0 +1,139 @@
+"""The command line: each command a few lines over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.rule import Rule as Divider
+from rich.table import Table
+
+from . import view
+from .api import expand_paths, parse
+from .model import Report
+from .readers import ReadError
+from .rules import REGISTRY
+
+app = typer.Typer(
+    help="nianbao：读取、核对政府信息公开工作年度报告。\n\n退出码：0 完成且无错误；1 发现错误级问题；2 用法错误或有文件无法读取。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+FilesArg = Annotated[list[Path], typer.Argument(help="报告文件或目录（目录会递归查找报告文件）", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="每个文件输出一行 JSON（nianbao.report/1 契约）")]
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _error_json(path: str, reason: str) -> str:
+    return json.dumps({"schema": "nianbao.error/1", "source": {"path": path}, "error": reason}, ensure_ascii=False)
+
+
+def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
+    """Each input in order with its Report or the reason it could not be read; a bar on long runs."""
+    paths = list(expand_paths(files))
+    if not paths:
+        yield Path(" ".join(map(str, files))), ReadError(" ".join(map(str, files)), "没有找到报告文件")
+        return
+    show_bar = len(paths) > 1 and err.is_terminal
+    with Progress(
+        TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True, disable=not show_bar,
+    ) as progress:
+        task = progress.add_task("", total=len(paths))
+        for path in paths:
+            try:
+                result: Report | ReadError = parse(path)
+            except ReadError as exc:
+                result = exc
+            progress.advance(task)
+            yield path, result
+
+
+def _run(files: list[Path], as_json: bool, show: Callable[[Report], None]) -> None:
+    code = EXIT_OK
+    counts: Counter[str] = Counter()
+    read = unreadable = 0
+    for path, result in _reports(files):
+        if isinstance(result, ReadError):
+            unreadable += 1
+            code = EXIT_UNREADABLE
+            err.print(f"[bold red]无法读取[/] {result.path}：{result.reason}")
+            if as_json:
+                print(_error_json(result.path, result.reason))
+            continue
+        read += 1
+        counts.update(f.severity for f in result.findings)
+        if result.has_errors() and code == EXIT_OK:
+            code = EXIT_ERRORS
+        if as_json:
+            print(result.to_json())
+        else:
+            out.print(Divider(f"{path}", align="left"))
+            show(result)
+    if not as_json:
+        out.print(_summary(counts, read, unreadable))
+    raise typer.Exit(code)
+
+
+def _summary(counts: Counter[str], read: int, unreadable: int) -> str:
+    parts = [f"{view.SEVERITY_NAMES[s]} {counts.get(s, 0)} 条" for s in ("error", "warning", "info")]
+    tail = f"；{unreadable} 个文件无法读取" if unreadable else ""
+    return f"合计：读取 {read} 个文件，" + "，".join(parts) + tail
+
+
+@app.command("parse")
+def parse_command(files: FilesArg, as_json: JsonOpt = False) -> None:
+    """读取报告：显示标题、机关、年度、统计期限、联系方式和三张表格的全部数值（--json 输出契约 JSON）。"""
+    def show(report: Report) -> None:
+        out.print(view.report_view(report))
+        out.print(view.findings_view(report), soft_wrap=True)
+
+    _run(files, as_json, show)
+
+
+@app.command("check")
+def check_command(files: FilesArg, as_json: JsonOpt = False) -> None:
+    """核对报告：逐个文件列出发现的问题（规则编号、级别、位置、说明），最后给出合计。"""
+
+    def show(report: Report) -> None:
+        who = "　".join(str(x) for x in (report.organ, report.year, report.edition) if x)
+        out.print(f"  {who}")
+        out.print(view.findings_view(report), soft_wrap=True)
+
+    _run(files, as_json, show)
+
+
+@app.command("rules")
+def rules_command(as_json: JsonOpt = False) -> None:
+    """列出全部核对规则：编号、级别、说明和依据。"""
+    if as_json:
+        for r in REGISTRY.values():
+            print(json.dumps({"id": r.id, "severity": r.severity, "description": r.description, "source": r.source,
+                              "family": r.family}, ensure_ascii=False))
+        return
+    table = Table(title=f"核对规则（共 {len(REGISTRY)} 条）")
+    for name in ("编号", "级别", "说明", "依据"):
+        table.add_column(name)
+    for r in sorted(REGISTRY.values(), key=lambda r: r.id):
+        table.add_row(r.id, view.SEVERITY_NAMES[r.severity], r.description, r.source)
+    out.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("已中断")
+        sys.exit(130)

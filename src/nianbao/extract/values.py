@@ -1,0 +1,35 @@
+"""Reading one table cell as a number: a count, a signed change or a money amount."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..editions.labels import label_key
+
+# Marks that a cell deliberately holds no number (contract: null, text kept in provenance).
+DASHES = {"/", "-", "—", "–", "－", "——", "无", "／", "\\"}
+_NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条)?$")
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """What a cell holds: a number, a deliberate blank, or text that is no number."""
+
+    value: int | Decimal | None
+    is_value: bool  # a number or a blank: something a value column may hold
+    unit: str | None = None
+
+
+def read_cell(text: str) -> CellReading:
+    key = label_key(unicodedata.normalize("NFKC", text)).replace(",", "")
+    if not key or key in DASHES:
+        return CellReading(None, True)
+    match = _NUMBER.match(key)
+    if not match:
+        return CellReading(None, False)
+    sign, digits, unit = match.groups()
+    number: int | Decimal = Decimal(digits) if "." in digits else int(digits)
+    return CellReading(-number if sign == "-" else number, True, unit)

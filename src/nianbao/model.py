@@ -1,0 +1,138 @@
+"""The report model: the JSON contract `nianbao.report/1` (shared/spec/report-json.md) as typed data.
+
+`Report.from_json(r.to_json()) == r` holds for every report: numbers keep their type (a count is an
+int, a money amount a Decimal), blanks stay None, and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictInt, model_serializer
+from pydantic.functional_serializers import SerializerFunctionWrapHandler
+
+SCHEMA = "nianbao.report/1"
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    # JSON has one number type; an integral amount prints without a fraction, others exactly as read.
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Amount = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
+CellValue = StrictInt | Amount | None
+TableValues = dict[str, dict[str, CellValue]]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=False, extra="forbid", populate_by_name=True)
+
+
+class Location(_Model):
+    """Where a value or a finding sits in its source: page (1-based), line (1-based) and PDF bbox."""
+
+    page: int | None = None
+    line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class CellSource(Location):
+    text: str
+
+
+class Source(_Model):
+    path: str
+    sha256: str | None = None
+    format: str
+    pages: int | None = None
+    ocr: bool = False
+
+
+class Period(_Model):
+    start: date
+    end: date
+
+
+class Contact(_Model):
+    address: str | None = None
+    postcode: str | None = None
+    phone: list[str] = Field(default_factory=list)
+    fax: list[str] = Field(default_factory=list)
+    email: list[str] = Field(default_factory=list)
+    url: list[str] = Field(default_factory=list)
+
+
+class SectionEntry(_Model):
+    key: str | None
+    heading: str
+    canonical: bool = False
+    line: int | None = None
+    text: str = ""
+
+
+class Fee(_Model):
+    charged: bool | None
+    cases: int | None = None
+    amount_yuan: Amount | None = None
+
+
+class Finding(_Model):
+    rule: str
+    severity: Severity
+    message: str
+    cells: list[str] = Field(default_factory=list)
+    where: Location | None = None
+
+
+class Report(_Model):
+    schema_: Literal["nianbao.report/1"] = Field(default=SCHEMA, alias="schema")
+    source: Source
+    organ: str | None = None
+    year: int | None = None
+    edition: Literal["E2019", "E2021", "legacy"] | None = None
+    # How the edition was decided: by the tables' signature, or only by the year (spec §1.1).
+    edition_source: Literal["signature", "year_fallback"] | None = None
+    title: str | None = None
+    period: Period | None = None
+    contact: Contact = Field(default_factory=Contact)
+    preamble: str = ""
+    sections: list[SectionEntry] = Field(default_factory=list)
+    tables: dict[str, TableValues] = Field(default_factory=dict)
+    fee: Fee | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    provenance: dict[str, CellSource] = Field(default_factory=dict)
+
+    def cell(self, table: str, row: str, col: str) -> CellValue:
+        return self.tables.get(table, {}).get(row, {}).get(col)
+
+    def has_cell(self, table: str, row: str, col: str) -> bool:
+        return col in self.tables.get(table, {}).get(row, {})
+
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes | dict[str, Any]) -> Report:
+        # Money amounts come back as Decimal exactly as written, not through a binary float.
+        raw = json.loads(data, parse_float=Decimal) if isinstance(data, str | bytes) else data
+        return cls.model_validate(raw)
+
+
+def cell_path(table: str, row: str, col: str) -> str:
+    return f"{table}.{row}.{col}"

@@ -1,0 +1,63 @@
+"""Readers: bytes of any supported format → Document. The format is sniffed from content."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..document import Document
+from .decode import decode_text
+from .errors import ReadError
+from .text import text_blocks
+
+__all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
+
+_MAGIC = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"{\\rtf", "rtf"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+)
+_FORMAT_NAMES = {"pdf": "PDF", "zip": "DOCX/ZIP", "ole": "DOC/WPS", "rtf": "RTF", "image": "图片"}
+
+
+def sniff(data: bytes) -> str:
+    """The container format by magic bytes; `text` for anything else (decoded later)."""
+    head = data[:8].lstrip()
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return "text"
+
+
+def read_path(path: str | Path) -> Document:
+    p = Path(path)
+    if not p.exists():
+        raise ReadError(str(path), "文件不存在")
+    if p.is_dir():
+        raise ReadError(str(path), "这是一个目录，不是文件")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, path: str) -> Document:
+    if not data.strip():
+        raise ReadError(path, "文件为空")
+    kind = sniff(data)
+    if kind != "text":
+        raise ReadError(path, f"暂不支持 {_FORMAT_NAMES[kind]} 格式，目前只能读取纯文本（.txt）报告")
+    decoded = decode_text(data)
+    if decoded is None:
+        raise ReadError(path, "无法识别文件编码，文件可能不是文本（支持 UTF-8、GB18030/GBK）")
+    text, _encoding = decoded
+    return Document(
+        path=path,
+        format="txt",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=text_blocks(text),
+    )

@@ -1,0 +1,10 @@
+"""The one error a reader raises: the input cannot be read as a report. Its message is for people."""
+
+from __future__ import annotations
+
+
+class ReadError(Exception):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}：{reason}")
+        self.path = path
+        self.reason = reason

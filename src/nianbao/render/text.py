@@ -1,0 +1,100 @@
+"""A Report as a plain-text report: the six sections with the three tables as tab-separated rows,
+laid out the way Word exports the official form. Every cell is filled (a blank prints as 0 only
+if the Report holds 0: None prints as an empty cell, so nothing is invented)."""
+
+from __future__ import annotations
+
+from ..editions import E2021, Edition, edition_for_year, get
+from ..editions.common import LEDGER_NOTE
+from ..model import CellValue, Report
+
+
+def _cell(value: CellValue) -> str:
+    return "" if value is None else str(value)
+
+
+def _edition(report: Report) -> Edition:
+    if report.edition in ("E2019", "E2021"):
+        return get(report.edition)
+    return edition_for_year(report.year) if report.year else E2021
+
+
+def render_text(report: Report) -> str:
+    edition = _edition(report)
+    lines: list[str] = []
+    if report.title:
+        lines += [report.title, ""]
+    if report.preamble:
+        lines += [report.preamble, ""]
+    tables = {
+        "s2_active": _active(report, edition),
+        "s3_requests": _applications(report, edition),
+        "s4_review_litigation": _review(report, edition),
+    }
+    for section in report.sections:
+        lines += [section.heading, ""]
+        if section.text:
+            lines += [section.text, ""]
+        if section.key in tables and tables[section.key]:
+            lines += [*tables[section.key], ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _active(report: Report, edition: Edition) -> list[str]:
+    values = report.tables.get("active", {})
+    if not values:
+        return []
+    width = max(len(b.columns) for b in edition.active.blocks)
+    lines: list[str] = []
+    for block in edition.active.blocks:
+        pad = [""] * (width - len(block.columns))
+        lines.append("\t".join([block.caption, *[""] * width]))
+        lines.append("\t".join([edition.active.first_header, *(c.label for c in block.columns), *pad]))
+        for row in block.rows:
+            cells = values.get(row.key, {})
+            lines.append("\t".join([row.label, *(_cell(cells.get(c.key)) for c in block.columns), *pad]))
+    return lines
+
+
+def _applications(report: Report, edition: Edition) -> list[str]:
+    values = report.tables.get("applications", {})
+    if not values:
+        return []
+    spec = edition.applications
+    labels = [c.label for c in spec.columns]
+    lead = ["", "", ""]  # three label columns: group, sub-group, row
+    lines = [
+        "\t".join([LEDGER_NOTE, "", "", spec.header_labels[0], *[""] * 6]),
+        "\t".join([*lead, labels[0], spec.header_labels[1], "", "", "", "", labels[-1]]),
+        "\t".join([*lead, "", *labels[1:-1], ""]),
+    ]
+    rows = {r.key: r for r in spec.rows}
+    # A group label is printed once, in the first row under it, as in a merged Word cell.
+    printed: set[str] = set()
+    for row in spec.rows:
+        if row.key not in values:
+            continue
+        chain: list[str] = []
+        parent = row.parent
+        while parent:
+            chain.insert(0, parent)
+            parent = rows[parent].parent
+        label_cells = [rows[p].label if p not in printed else "" for p in chain]
+        printed.update(chain)
+        label_cells = [*label_cells, row.label, *[""] * (len(lead) - 1 - len(chain))]
+        lines.append("\t".join([*label_cells, *(_cell(values[row.key].get(c.key)) for c in spec.columns)]))
+    return lines
+
+
+def _review(report: Report, edition: Edition) -> list[str]:
+    values = report.tables.get("review_litigation", {})
+    if not values:
+        return []
+    spec = edition.review
+    leaves = [c.label for c in spec.columns]
+    return [
+        "\t".join([spec.header_labels[0], "", "", "", "", spec.header_labels[1], *[""] * 9]),
+        "\t".join([*leaves, spec.groups[1].label, "", "", "", "", spec.groups[2].label, "", "", "", ""]),
+        "\t".join(["", "", "", "", "", *leaves, *leaves]),
+        "\t".join(_cell(values.get(g, {}).get(c)) for g, c in spec.ordered_cells()),
+    ]

@@ -1,0 +1,60 @@
+"""The rule registry: every check has an id, a severity, a one-line description and its source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Finding, Location, Report, Severity
+
+Check = Callable[[Report], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    description: str
+    source: str
+    family: str
+    check: Check | None  # None: the finding is made while reading the document, not from the Report
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, description: str, source: str, family: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        _add(Rule(rule_id, severity, description, source, family, check))
+        return check
+
+    return register
+
+
+def reader_rule(rule_id: str, severity: Severity, description: str, source: str) -> None:
+    """A finding the reader makes while placing values (it cannot be recomputed from the Report)."""
+    _add(Rule(rule_id, severity, description, source, "reading", None))
+
+
+def _add(entry: Rule) -> None:
+    if entry.id in REGISTRY:
+        raise ValueError(f"rule {entry.id} registered twice")
+    REGISTRY[entry.id] = entry
+
+
+def finding(report: Report, rule_id: str, message: str, cells: Iterable[str] = (), severity: Severity | None = None) -> Finding:
+    """A Finding of a registered rule, located at the first of its cells whose source is known."""
+    cell_list = list(cells)
+    where = next(
+        (Location(page=s.page, line=s.line, bbox=s.bbox) for c in cell_list if (s := report.provenance.get(c))),
+        None,
+    )
+    return Finding(
+        rule=rule_id, severity=severity or REGISTRY[rule_id].severity, message=message, cells=cell_list, where=where
+    )
+
+
+def run_rules(report: Report) -> Iterator[Finding]:
+    for entry in REGISTRY.values():
+        if entry.check is not None:
+            yield from entry.check(report)
