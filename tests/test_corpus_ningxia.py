@@ -1,0 +1,50 @@
+"""The five Ningxia reports in ../shared/corpus parse to their hand-checked gold answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nianbao
+
+NINGXIA = ["000_acb5563c37669c5b", "001_3c60d520485f420a", "002_d070556dd3547502", "003_e6abb03ef6048be4",
+           "004_4417505fcde5e58e"]
+
+
+def assert_matches_gold(parsed: dict[str, Any], gold: dict[str, Any]) -> None:
+    for key in ("organ", "year", "edition", "period", "title"):
+        assert parsed[key] == gold[key], key
+    assert [s["key"] for s in parsed["sections"]] == [s["key"] for s in gold["sections"]]
+    assert [s["heading"] for s in parsed["sections"]] == [s["heading"] for s in gold["sections"]]
+    # Every table, row and cell: same keys (a cell the gold lacks must be absent) and same values,
+    # where null (blank) and 0 are different answers.
+    assert parsed["tables"].keys() == gold["tables"].keys()
+    for table, rows in gold["tables"].items():
+        assert parsed["tables"][table].keys() == rows.keys(), table
+        for row, cells in rows.items():
+            assert parsed["tables"][table][row] == cells, f"{table}.{row}"
+
+
+@pytest.mark.parametrize("name", NINGXIA)
+def test_shared_corpus_ningxia_report_matches_gold(corpus: Path, name: str) -> None:
+    report = nianbao.parse(corpus / "ningxia" / f"{name}.txt")
+    gold = json.loads((corpus / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    assert_matches_gold(report.to_dict(), gold)
+    assert (report.fee.model_dump() if report.fee else None) == gold["fee"]
+
+
+@pytest.mark.parametrize("name", NINGXIA)
+def test_shared_corpus_ningxia_every_value_keeps_its_line(corpus: Path, name: str) -> None:
+    report = nianbao.parse(corpus / "ningxia" / f"{name}.txt")
+    source = (corpus / "ningxia" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    for table, rows in report.tables.items():
+        for row, cells in rows.items():
+            for col, value in cells.items():
+                if value is None:
+                    continue
+                where = report.provenance[f"{table}.{row}.{col}"]
+                assert where.line is not None
+                assert where.text in source[where.line - 1]
