@@ -77,9 +77,7 @@ class _Reader:
         self.edition = edition
         # 表三 rows of E2021 include the single （六）其他处理 row, so both layouts are recognised.
         self.t3_index = LabelIndex((r, (r.label, *r.aliases)) for r in E2021.applications.rows)
-        self.t2_index = LabelIndex(
-            (r, (r.label, *r.aliases)) for b in edition.active.blocks for r in b.rows
-        )
+        self.t2_index = LabelIndex((r, (r.label, *r.aliases)) for b in edition.active.blocks for r in b.rows)
         self.t2_header: list[Cell] | None = None
         self.in_review = False
         self.out = TableReading()
@@ -106,7 +104,9 @@ class _Reader:
             if self.in_review:
                 self._review_row(split.values)
             elif any(read_cell(c.text).value is not None for c in split.values):
-                self._finding("G-UNPLACED", "warning", "表格中有一行数值没有行标签，未被读取", split.values[0])
+                self._finding(
+                    "G-UNPLACED", "warning", "表格中有一行数值没有行标签，未被读取", split.values[0]
+                )
             return
         self._data_row(split)
 
@@ -124,7 +124,8 @@ class _Reader:
         values = _strip_trailing_blanks(split.values)
         if t2 and (not t3 or t2.score >= t3.score):
             self._active_row(t2.target, values, label)
-        elif t3 and (not t3.target.group or t3.target.key == "r_other") and values:
+        elif t3 and (not t3.target.group or t3.target.key == "r_other") and split.values:
+            # A row whose cells are all blank (a blank form) still exists: its cells read as None.
             self._application_row(t3.target, values, label)
         elif any(read_cell(c.text).value is not None for c in values):
             self._finding(
@@ -161,7 +162,10 @@ class _Reader:
             if key is None:
                 if cell.text.strip():
                     self._finding(
-                        "G-UNPLACED", "warning", f"表二“{label.text}”行的数值“{cell.text}”没有对应的表头", cell
+                        "G-UNPLACED",
+                        "warning",
+                        f"表二“{label.text}”行的数值“{cell.text}”没有对应的表头",
+                        cell,
                     )
                 continue
             self._put(ACTIVE, row.key, key, cell)
@@ -173,12 +177,14 @@ class _Reader:
         self.in_review = False
         if REVIEW in self.out.tables:
             return
-        values = _strip_trailing_blanks(values)
+        # All-blank cells (a blank form) are kept, so the row's cells exist and read as None.
+        values = _strip_trailing_blanks(values) or values[:_T4_WIDTH]
         if len(values) > _T4_WIDTH:
             self._finding(
                 "T4-SHAPE",
                 "warning",
-                f"表四数据行有{len(values)}个单元格（格式为15个），已取前15个，多出的{len(values) - _T4_WIDTH}个未读取",
+                f"表四数据行有{len(values)}个单元格（格式为{_T4_WIDTH}个），"
+                f"已取前{_T4_WIDTH}个，多出的{len(values) - _T4_WIDTH}个未读取",
                 values[_T4_WIDTH],
             )
             values = values[:_T4_WIDTH]
@@ -190,7 +196,9 @@ class _Reader:
         """Take a row for `row`; a second row with the same meaning is reported, not merged."""
         existing = self.out.tables.setdefault(table, {}).get(row)
         if existing is not None and any(v is not None for v in existing.values()):
-            self._finding("G-UNPLACED", "warning", f"表格行“{label.text}”重复出现，只读取了第一次出现的数值", label)
+            self._finding(
+                "G-UNPLACED", "warning", f"表格行“{label.text}”重复出现，只读取了第一次出现的数值", label
+            )
             return False
         self.out.tables[table][row] = {}
         return True

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..document import Document
+from ..document import Block, Document
 from .decode import decode_text
+from .docx import read_docx
 from .errors import ReadError
+from .sniffing import is_docx
 from .text import text_blocks
 
 __all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
@@ -49,6 +51,10 @@ def read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise ReadError(path, "文件为空")
     kind = sniff(data)
+    if kind == "zip":
+        if not is_docx(data):
+            raise ReadError(path, "压缩包中没有 Word 正文（word/document.xml），不是 DOCX 文件")
+        return _document(data, path, "docx", read_docx(data, path))
     if kind != "text":
         raise ReadError(path, f"暂不支持 {_FORMAT_NAMES[kind]} 格式，目前只能读取纯文本（.txt）报告")
     decoded = decode_text(data)
@@ -61,3 +67,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         blocks=text_blocks(text),
     )
+
+
+def _document(data: bytes, path: str, fmt: str, blocks: list[Block]) -> Document:
+    return Document(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), blocks=blocks)
