@@ -10,8 +10,13 @@ import pytest
 
 import nianbao
 
-NINGXIA = ["000_acb5563c37669c5b", "001_3c60d520485f420a", "002_d070556dd3547502", "003_e6abb03ef6048be4",
-           "004_4417505fcde5e58e"]
+NINGXIA = [
+    "000_acb5563c37669c5b",
+    "001_3c60d520485f420a",
+    "002_d070556dd3547502",
+    "003_e6abb03ef6048be4",
+    "004_4417505fcde5e58e",
+]
 
 
 def assert_matches_gold(parsed: dict[str, Any], gold: dict[str, Any]) -> None:

@@ -11,7 +11,19 @@ from .readers import ReadError, read_path
 from .rules import run_rules
 
 # File endings taken when a directory is walked; single files are read whatever their name.
-REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".html", ".htm"}
+REPORT_SUFFIXES = {
+    ".txt",
+    ".md",
+    ".markdown",
+    ".text",
+    ".pdf",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".rtf",
+    ".html",
+    ".htm",
+}
 
 
 def parse(path: str | Path) -> Report:

@@ -22,7 +22,10 @@ from .readers import ReadError
 from .rules import REGISTRY
 
 app = typer.Typer(
-    help="nianbao：读取、核对政府信息公开工作年度报告。\n\n退出码：0 完成且无错误；1 发现错误级问题；2 用法错误或有文件无法读取。",
+    help=(
+        "nianbao：读取、核对政府信息公开工作年度报告。\n\n"
+        "退出码：0 完成且无错误；1 发现错误级问题；2 用法错误或有文件无法读取。"
+    ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -30,14 +33,18 @@ app = typer.Typer(
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-FilesArg = Annotated[list[Path], typer.Argument(help="报告文件或目录（目录会递归查找报告文件）", show_default=False)]
+FilesArg = Annotated[
+    list[Path], typer.Argument(help="报告文件或目录（目录会递归查找报告文件）", show_default=False)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="每个文件输出一行 JSON（nianbao.report/1 契约）")]
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _error_json(path: str, reason: str) -> str:
-    return json.dumps({"schema": "nianbao.error/1", "source": {"path": path}, "error": reason}, ensure_ascii=False)
+    return json.dumps(
+        {"schema": "nianbao.error/1", "source": {"path": path}, "error": reason}, ensure_ascii=False
+    )
 
 
 def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
@@ -48,8 +55,13 @@ def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
         return
     show_bar = len(paths) > 1 and err.is_terminal
     with Progress(
-        TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True, disable=not show_bar,
+        TextColumn("读取报告"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not show_bar,
     ) as progress:
         task = progress.add_task("", total=len(paths))
         for path in paths:
@@ -69,7 +81,7 @@ def _run(files: list[Path], as_json: bool, show: Callable[[Report], None]) -> No
         if isinstance(result, ReadError):
             unreadable += 1
             code = EXIT_UNREADABLE
-            err.print(f"[bold red]无法读取[/] {result.path}：{result.reason}")
+            err.print(f"[bold red]无法读取[/] {result.path}：{result.reason}", soft_wrap=True)
             if as_json:
                 print(_error_json(result.path, result.reason))
             continue
@@ -96,6 +108,7 @@ def _summary(counts: Counter[str], read: int, unreadable: int) -> str:
 @app.command("parse")
 def parse_command(files: FilesArg, as_json: JsonOpt = False) -> None:
     """读取报告：显示标题、机关、年度、统计期限、联系方式和三张表格的全部数值（--json 输出契约 JSON）。"""
+
     def show(report: Report) -> None:
         out.print(view.report_view(report))
         out.print(view.findings_view(report), soft_wrap=True)
@@ -120,8 +133,18 @@ def rules_command(as_json: JsonOpt = False) -> None:
     """列出全部核对规则：编号、级别、说明和依据。"""
     if as_json:
         for r in REGISTRY.values():
-            print(json.dumps({"id": r.id, "severity": r.severity, "description": r.description, "source": r.source,
-                              "family": r.family}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": r.id,
+                        "severity": r.severity,
+                        "description": r.description,
+                        "source": r.source,
+                        "family": r.family,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     table = Table(title=f"核对规则（共 {len(REGISTRY)} 条）")
     for name in ("编号", "级别", "说明", "依据"):

@@ -11,8 +11,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictInt, model_serializer
-from pydantic.functional_serializers import SerializerFunctionWrapHandler
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    StrictInt,
+    model_serializer,
+)
 
 SCHEMA = "nianbao.report/1"
 
@@ -95,7 +102,7 @@ class Finding(_Model):
 
 
 class Report(_Model):
-    schema_: Literal["nianbao.report/1"] = Field(default=SCHEMA, alias="schema")
+    schema_: Literal["nianbao.report/1"] = Field(default="nianbao.report/1", alias="schema")
     source: Source
     organ: str | None = None
     year: int | None = None

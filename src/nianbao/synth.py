@@ -50,7 +50,9 @@ def _applications(rng: random.Random, edition: Edition) -> TableValues:
 def _review(rng: random.Random) -> TableValues:
     table: TableValues = {}
     for group in REVIEW_TABLE.groups:
-        parts: dict[str, CellValue] = {c.key: _small(rng, busy=rng.random() < 0.3) for c in REVIEW_TABLE.columns[:-1]}
+        parts: dict[str, CellValue] = {
+            c.key: _small(rng, busy=rng.random() < 0.3) for c in REVIEW_TABLE.columns[:-1]
+        }
         parts["total"] = sum(int(v or 0) for v in parts.values())
         table[group.key] = parts
     return table
@@ -64,7 +66,9 @@ def _active(rng: random.Random, edition: Edition) -> TableValues:
             for column in block.columns:
                 cells[column.key] = _active_value(rng, column.key)
             if "total_published" in cells:
-                cells["total_published"] = int(cells["total_published"] or 0) + int(cells["new_published"] or 0)
+                cells["total_published"] = int(cells["total_published"] or 0) + int(
+                    cells["new_published"] or 0
+                )
             table[row.key] = cells
     return table
 
@@ -119,11 +123,21 @@ def generate(seed: int, year: int = 2024, organ: str = "示例县城关镇人民
         edition_source="signature",
         title=f"{organ}{year}年政府信息公开工作年度报告",
         period=Period(start=date(year, 1, 1), end=date(year, 12, 31)),
-        contact=Contact(address="示例县人民路1号", postcode="100000", phone=["010-12345678"], url=["http://www.example.gov.cn"]),
+        contact=Contact(
+            address="示例县人民路1号",
+            postcode="100000",
+            phone=["010-12345678"],
+            url=["http://www.example.gov.cn"],
+        ),
         preamble=preamble,
         sections=[
-            SectionEntry(key=s.key, heading=s.heading, canonical=True, text=prose[s.key]) for s in edition.sections
+            SectionEntry(key=s.key, heading=s.heading, canonical=True, text=prose[s.key])
+            for s in edition.sections
         ],
-        tables={"active": _active(rng, edition), "applications": applications, "review_litigation": _review(rng)},
+        tables={
+            "active": _active(rng, edition),
+            "applications": applications,
+            "review_litigation": _review(rng),
+        },
         fee=Fee(charged=False) if edition.key == "E2021" else None,
     )

@@ -6,12 +6,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .editions import E2021, Edition, get
+from .editions import E2021, resolve
 from .model import Finding, Report
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 _SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_EDITION_NAMES = {"E2019": "2019版格式（试行，国办公开办函〔2019〕60号）", "E2021": "2021版格式（国办公开办函〔2021〕30号）"}
+_EDITION_NAMES = {
+    "E2019": "2019版格式（试行，国办公开办函〔2019〕60号）",
+    "E2021": "2021版格式（国办公开办函〔2021〕30号）",
+}
 
 
 def _show(value: object) -> str:
@@ -23,10 +26,15 @@ def metadata(report: Report) -> Table:
     grid.add_column(style="bold")
     grid.add_column()
     contact = report.contact
-    period = f"{report.period.start:%Y年%m月%d日}至{report.period.end:%Y年%m月%d日}" if report.period else "未写明"
+    period = (
+        f"{report.period.start:%Y年%m月%d日}至{report.period.end:%Y年%m月%d日}" if report.period else "未写明"
+    )
     fee = report.fee
-    fee_text = "未说明" if fee is None else ("已收取" if fee.charged else "未收取") + (
-        f"，{fee.amount_yuan}元" if fee.amount_yuan is not None else ""
+    fee_text = (
+        "未说明"
+        if fee is None
+        else ("已收取" if fee.charged else "未收取")
+        + (f"，{fee.amount_yuan}元" if fee.amount_yuan is not None else "")
     )
     rows = [
         ("文件", report.source.path),
@@ -41,22 +49,21 @@ def metadata(report: Report) -> Table:
         ("电子邮箱", "、".join(contact.email) or "—"),
         ("网址", "、".join(contact.url) or "—"),
         ("信息处理费", fee_text),
-        ("一级标题", "；".join(s.heading + ("" if s.key else "（格式外）") for s in report.sections) or "未找到"),
+        (
+            "一级标题",
+            "；".join(s.heading + ("" if s.key else "（格式外）") for s in report.sections) or "未找到",
+        ),
     ]
     for name, value in rows:
         grid.add_row(name, value)
     return grid
 
 
-def _edition(report: Report) -> Edition:
-    return get(report.edition) if report.edition in ("E2019", "E2021") else E2021
-
-
 def active_table(report: Report) -> Table | None:
     values = report.tables.get("active")
     if not values:
         return None
-    edition = _edition(report)
+    edition = resolve(report.edition, report.year)
     table = Table(title=edition.active.title, show_lines=False)
     table.add_column("项目")
     table.add_column("信息内容")
@@ -66,7 +73,9 @@ def active_table(report: Report) -> Table | None:
             if row.key not in values:
                 continue
             cells = "；".join(
-                f"{c.label}：{_show(values[row.key][c.key])}" for c in block.columns if c.key in values[row.key]
+                f"{c.label}：{_show(values[row.key][c.key])}"
+                for c in block.columns
+                if c.key in values[row.key]
             )
             table.add_row(block.caption, row.label, cells)
     return table

@@ -19,6 +19,13 @@ def get(key: str) -> Edition:
     return EDITIONS[key]
 
 
+def resolve(key: str | None, year: int | None) -> Edition:
+    """The edition a report uses: its own when known, else the one its year requires, else the current."""
+    if key in EDITIONS:
+        return EDITIONS[key]
+    return edition_for_year(year) if year else E2021
+
+
 __all__ = [
     "E2019",
     "E2021",
@@ -37,4 +44,5 @@ __all__ = [
     "edition_for_year",
     "get",
     "label_key",
+    "resolve",
 ]

@@ -35,7 +35,12 @@ APPLICATION_ROWS_HEAD = (
     Row("carried_over", "二、上年结转政府信息公开申请数量"),
     Row(RESULTS, "三、本年度办理结果", group=True),
     Row("r_granted", "（一）予以公开", parent=RESULTS),
-    Row("r_partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ("（二）部分公开",), parent=RESULTS),
+    Row(
+        "r_partial",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ("（二）部分公开",),
+        parent=RESULTS,
+    ),
     Row(DENIED, "（三）不予公开", group=True, parent=RESULTS),
     Row("r_denied_state_secret", "1.属于国家秘密", parent=DENIED),
     Row("r_denied_law_prohibited", "2.其他法律行政法规禁止公开", parent=DENIED),

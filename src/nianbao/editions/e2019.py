@@ -31,7 +31,12 @@ ACTIVE = ActiveTable(
             (Row("licensing", "行政许可"), Row("other_mgmt_services", "其他对外管理服务事项")),
             _ITEMS,
         ),
-        Block("art20_6", "第二十条第（六）项", (Row("punishment", "行政处罚"), Row("coercion", "行政强制")), _ITEMS),
+        Block(
+            "art20_6",
+            "第二十条第（六）项",
+            (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
+            _ITEMS,
+        ),
         Block("art20_8", "第二十条第（八）项", (Row("admin_fees", "行政事业性收费"),), _ITEMS[:2]),
         Block(
             "art20_9",

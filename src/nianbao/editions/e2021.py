@@ -23,7 +23,10 @@ ACTIVE = ActiveTable(
         ),
         Block("art20_5", "第二十条第（五）项", (Row("licensing", "行政许可"),), _DECISIONS),
         Block(
-            "art20_6", "第二十条第（六）项", (Row("punishment", "行政处罚"), Row("coercion", "行政强制")), _DECISIONS
+            "art20_6",
+            "第二十条第（六）项",
+            (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
+            _DECISIONS,
         ),
         Block(
             "art20_8",
@@ -63,5 +66,12 @@ E2021 = Edition(
     ),
     review=REVIEW_TABLE,
     sections=SECTIONS,
-    signature=("本年制发件数", "本年废止件数", "本年度止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+    signature=(
+        "本年制发件数",
+        "本年废止件数",
+        "本年度止件数",
+        "现行有效件数",
+        "本年处理决定数量",
+        "本年收费金额",
+    ),
 )

@@ -84,7 +84,11 @@ def join_body(paragraphs: list[Paragraph]) -> str:
     for para in paragraphs:
         text = para.text.strip()
         # Only a long unfinished line was cut by a page break; a short one is a sub-heading.
-        if parts and not parts[-1].endswith(_TERMINAL) and len(parts[-1].rsplit("\n", 1)[-1]) >= _MIN_CUT_LINE:
+        if (
+            parts
+            and not parts[-1].endswith(_TERMINAL)
+            and len(parts[-1].rsplit("\n", 1)[-1]) >= _MIN_CUT_LINE
+        ):
             parts[-1] += text
         else:
             parts.append(text)

@@ -51,4 +51,6 @@ def _is_unusual(ch: str) -> bool:
     code = ord(ch)
     if code < 0x80 or 0x4E00 <= code <= 0x9FFF:
         return False
-    return not (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or code == 0xA0)
+    return not (
+        0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or code == 0xA0
+    )

@@ -7,11 +7,16 @@ a line without a tab. Everything else is a paragraph. Every piece keeps its 1-ba
 
 from __future__ import annotations
 
+import re
+
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
 
 # Share of a region's tab lines that must hold a single cell for the one-cell-per-line layout.
 _ONE_CELL_SHARE = 0.8
+# A cell's second line is short; a longer tab-less line is body text.
+_MAX_CONTINUATION = 20
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -54,8 +59,18 @@ def _region_end(lines: list[str], start: int) -> int:
 
 
 def _is_continuation(lines: list[str], i: int) -> bool:
-    """A tab-less line wedged between two tab lines is the rest of a cell broken over two lines."""
-    return "\t" in lines[i - 1] and i + 1 < len(lines) and "\t" in lines[i + 1]
+    """A short tab-less line right after a cell is the rest of that cell, broken over two lines.
+
+    Between two tab lines this holds in any layout; before a blank line only after a one-cell line
+    (`\t对外公开` / `总数量`), and never for a line that looks like a section heading.
+    """
+    previous, line = lines[i - 1], lines[i].strip()
+    if "\t" not in previous or len(line) > _MAX_CONTINUATION or _HEADING.match(line):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    if "\t" in following:
+        return True
+    return _is_blank(following) and previous.startswith("\t") and previous.count("\t") == 1
 
 
 def _table(lines: list[str], start: int, end: int) -> Table:

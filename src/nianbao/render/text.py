@@ -4,7 +4,7 @@ if the Report holds 0: None prints as an empty cell, so nothing is invented)."""
 
 from __future__ import annotations
 
-from ..editions import E2021, Edition, edition_for_year, get
+from ..editions import Edition, resolve
 from ..editions.common import LEDGER_NOTE
 from ..model import CellValue, Report
 
@@ -13,14 +13,8 @@ def _cell(value: CellValue) -> str:
     return "" if value is None else str(value)
 
 
-def _edition(report: Report) -> Edition:
-    if report.edition in ("E2019", "E2021"):
-        return get(report.edition)
-    return edition_for_year(report.year) if report.year else E2021
-
-
 def render_text(report: Report) -> str:
-    edition = _edition(report)
+    edition = resolve(report.edition, report.year)
     lines: list[str] = []
     if report.title:
         lines += [report.title, ""]
@@ -35,8 +29,9 @@ def render_text(report: Report) -> str:
         lines += [section.heading, ""]
         if section.text:
             lines += [section.text, ""]
-        if section.key in tables and tables[section.key]:
-            lines += [*tables[section.key], ""]
+        table = tables.get(section.key or "")
+        if table:
+            lines += [*table, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

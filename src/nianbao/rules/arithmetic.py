@@ -33,7 +33,13 @@ def _result_rows(report: Report) -> list[str]:
     return rows
 
 
-@rule("T3-LEDGER", "error", "表三每列：本年新收＋上年结转＝办理结果总计＋结转下年度", "表三勾稽关系说明（格式印明）", "arithmetic")
+@rule(
+    "T3-LEDGER",
+    "error",
+    "表三每列：本年新收＋上年结转＝办理结果总计＋结转下年度",
+    "表三勾稽关系说明（格式印明）",
+    "arithmetic",
+)
 def t3_ledger(report: Report) -> Iterator[Finding]:
     t3 = report.tables.get(T3, {})
     if "new_received" not in t3 or "r_total" not in t3:
@@ -102,7 +108,13 @@ def _t4_group_sum(report: Report, rule_id: str, group: str) -> Iterator[Finding]
         )
 
 
-@rule("T4-REVIEW", "error", "表四行政复议：总计＝结果维持＋结果纠正＋其他结果＋尚未审结", "表四格式", "arithmetic")
+@rule(
+    "T4-REVIEW",
+    "error",
+    "表四行政复议：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
+    "表四格式",
+    "arithmetic",
+)
 def t4_review(report: Report) -> Iterator[Finding]:
     return _t4_group_sum(report, "T4-REVIEW", "review")
 
@@ -121,9 +133,7 @@ def t4_lit_after(report: Report) -> Iterator[Finding]:
 def t4_shape(report: Report) -> Iterator[Finding]:
     if T4 not in report.tables:
         return
-    missing = [
-        cell_path(T4, g, c) for g, c in REVIEW_TABLE.ordered_cells() if not report.has_cell(T4, g, c)
-    ]
+    missing = [cell_path(T4, g, c) for g, c in REVIEW_TABLE.ordered_cells() if not report.has_cell(T4, g, c)]
     if missing:
         yield finding(
             report,
@@ -133,7 +143,13 @@ def t4_shape(report: Report) -> Iterator[Finding]:
         )
 
 
-@rule("G-BLANK", "warning", "表二、表三、表四不应有空白单元格（没有数字时应填0）", "格式要求每格填数；示例003有空白", "arithmetic")
+@rule(
+    "G-BLANK",
+    "warning",
+    "表二、表三、表四不应有空白单元格（没有数字时应填0）",
+    "格式要求每格填数；示例003有空白",
+    "arithmetic",
+)
 def g_blank(report: Report) -> Iterator[Finding]:
     for table, rows in report.tables.items():
         blanks = [cell_path(table, r, c) for r, cols in rows.items() for c, v in cols.items() if v is None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..editions import E2021, Edition, edition_for_year, get
+from ..editions import E2021, Edition, resolve
 from ..editions.labels import strip_enumerator
 from ..model import Report
 
@@ -13,9 +13,7 @@ _T4_COLUMNS = {c.key: c.label for c in E2021.review.columns}
 
 
 def edition_of(report: Report) -> Edition:
-    if report.edition in ("E2019", "E2021"):
-        return get(report.edition)
-    return edition_for_year(report.year) if report.year else E2021
+    return resolve(report.edition, report.year)
 
 
 def t3_row(key: str) -> str:

@@ -29,10 +29,16 @@ def s_sections(report: Report) -> Iterator[Finding]:
         yield finding(report, "S-SECTIONS", f"缺少一级标题：{names}")
     order = [s.key for s in expected if s.key in found_keys]
     if found_keys != order:
-        yield finding(report, "S-SECTIONS", "一级标题顺序与格式不一致：" + "、".join(s.heading for s in report.sections if s.key))
+        yield finding(
+            report,
+            "S-SECTIONS",
+            "一级标题顺序与格式不一致：" + "、".join(s.heading for s in report.sections if s.key),
+        )
     for section in report.sections:
         if section.key is None:
-            yield finding(report, "S-SECTIONS", f"多出格式之外的一级标题“{section.heading}”", severity="warning")
+            yield finding(
+                report, "S-SECTIONS", f"多出格式之外的一级标题“{section.heading}”", severity="warning"
+            )
     by_key = {s.key: s for s in expected}
     for position, section in enumerate(s for s in report.sections if s.key):
         if section.canonical:
@@ -40,7 +46,11 @@ def s_sections(report: Report) -> Iterator[Finding]:
         canonical = by_key[section.key].heading  # type: ignore[index]
         numeral, _, title = section.heading.partition("、")
         canonical_numeral, _, canonical_title = canonical.partition("、")
-        differs = [name for name, same in (("编号", numeral == canonical_numeral), ("措辞", title == canonical_title)) if not same]
+        differs = [
+            name
+            for name, same in (("编号", numeral == canonical_numeral), ("措辞", title == canonical_title))
+            if not same
+        ]
         detail = "和".join(differs) or "写法"
         yield finding(
             report,
@@ -50,13 +60,23 @@ def s_sections(report: Report) -> Iterator[Finding]:
         )
 
 
-@rule("S-EDITION-YEAR", "error", "2020年及以前的报告用2019版格式，2021年起用2021版格式", "国办公开办函〔2021〕30号", "structure")
+@rule(
+    "S-EDITION-YEAR",
+    "error",
+    "2020年及以前的报告用2019版格式，2021年起用2021版格式",
+    "国办公开办函〔2021〕30号",
+    "structure",
+)
 def s_edition_year(report: Report) -> Iterator[Finding]:
     if report.edition not in ("E2019", "E2021") or report.year is None:
         return
     expected = edition_for_year(report.year)
     if expected.key != report.edition:
-        used = "2019版（国办公开办函〔2019〕60号）" if report.edition == "E2019" else "2021版（国办公开办函〔2021〕30号）"
+        used = (
+            "2019版（国办公开办函〔2019〕60号）"
+            if report.edition == "E2019"
+            else "2021版（国办公开办函〔2021〕30号）"
+        )
         yield finding(
             report,
             "S-EDITION-YEAR",
@@ -64,7 +84,13 @@ def s_edition_year(report: Report) -> Iterator[Finding]:
         )
 
 
-@rule("S-TITLE", "warning", "标题为“{机关}{年度}年政府信息公开工作年度报告”", "年度报告惯例与评估要求", "structure")
+@rule(
+    "S-TITLE",
+    "warning",
+    "标题为“{机关}{年度}年政府信息公开工作年度报告”",
+    "年度报告惯例与评估要求",
+    "structure",
+)
 def s_title(report: Report) -> Iterator[Finding]:
     if not report.title:
         yield finding(report, "S-TITLE", "未找到报告标题（应为“{机关名称}{年度}年政府信息公开工作年度报告”）")
@@ -83,10 +109,18 @@ def s_title(report: Report) -> Iterator[Finding]:
         )
 
 
-@rule("S-PERIOD", "warning", "写明统计期限，且为报告年度的1月1日至12月31日（年度不符为错误）", "年度报告惯例", "structure")
+@rule(
+    "S-PERIOD",
+    "warning",
+    "写明统计期限，且为报告年度的1月1日至12月31日（年度不符为错误）",
+    "年度报告惯例",
+    "structure",
+)
 def s_period(report: Report) -> Iterator[Finding]:
     if report.period is None:
-        yield finding(report, "S-PERIOD", "未写明统计期限（如“本报告所列数据的统计期限为某年1月1日至12月31日”）")
+        yield finding(
+            report, "S-PERIOD", "未写明统计期限（如“本报告所列数据的统计期限为某年1月1日至12月31日”）"
+        )
         return
     if report.year is None:
         return
