@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	sh scripts/install-system-deps.sh
 	touch $(STAMP)
 
 # Checks the bundled examples; one of them has a planted error, so exit code 1 is the expected result.
