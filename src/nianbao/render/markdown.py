@@ -1,0 +1,49 @@
+"""A Report as Markdown: headings, paragraphs and pipe tables.
+
+Pipe tables cannot merge cells, so a merged cell prints once, in the first row and column it
+covers, and the cells it covers stay empty — the same reading a merged Word cell gets. The first
+row of each grid is the pipe table's header row, as Markdown requires one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Report
+from . import phrases
+from .layout import Grid, Heading, Paragraph, compose
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def render_markdown(report: Report, draft: bool = False) -> str:
+    comp = compose(report)
+    parts = [f"# {comp.title}"]
+    if draft:
+        parts.append(f"> **{phrases.DRAFT_NOTE}**")
+    for block in comp.blocks:
+        if isinstance(block, Heading):
+            parts.append(f"## {block.text}")
+        elif isinstance(block, Paragraph):
+            parts.append(_escape(block.text))
+        else:
+            parts.append(_table(block))
+    if draft:
+        parts.append(f"> **{phrases.DRAFT_NOTE}**")
+    return "\n\n".join(parts) + "\n"
+
+
+def _table(grid: Grid) -> str:
+    lines: list[str] = []
+    for r, row in enumerate(grid.expanded()):
+        cells = [_escape(c.text) if c is not None else "" for c in row]
+        lines.append("| " + " | ".join(cells) + " |")
+        if r == 0:
+            lines.append("|" + "|".join(["---"] * grid.width) + "|")
+    return "\n".join(lines)
+
+
+def write_markdown(report: Report, path: str | Path, draft: bool = False) -> None:
+    Path(path).write_text(render_markdown(report, draft), encoding="utf-8")
