@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,10 @@ def test_missing_path_is_refused(tmp_path: Path) -> None:
 
 
 def test_unsupported_container_names_the_format() -> None:
-    with pytest.raises(ReadError) as excinfo:
-        read_bytes(b"{\\rtf1 hello}", "a.rtf")
-    assert excinfo.value.path == "a.rtf"
+    # A ZIP package that is not a Word document (here a spreadsheet) is refused with a reason.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ReadError, match="DOCX") as excinfo:
+        read_bytes(buffer.getvalue(), "a.xlsx")
+    assert excinfo.value.path == "a.xlsx"

@@ -7,9 +7,14 @@ from pathlib import Path
 
 from ..document import Block, Document
 from .decode import decode_text
+from .doc import read_doc
 from .docx import read_docx
 from .errors import ReadError
-from .sniffing import is_docx
+from .html import read_html
+from .limits import time_limit
+from .markdown import markdown_blocks
+from .paged import read_paged
+from .sniffing import is_docx, looks_like_html, looks_like_markdown
 from .text import text_blocks
 
 __all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
@@ -44,7 +49,8 @@ def read_path(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
-    return read_bytes(data, str(path))
+    with time_limit(str(path)):
+        return read_bytes(data, str(path))
 
 
 def read_bytes(data: bytes, path: str) -> Document:
@@ -55,18 +61,21 @@ def read_bytes(data: bytes, path: str) -> Document:
         if not is_docx(data):
             raise ReadError(path, "压缩包中没有 Word 正文（word/document.xml），不是 DOCX 文件")
         return _document(data, path, "docx", read_docx(data, path))
+    if kind in ("ole", "rtf"):
+        return _document(data, path, "doc", read_doc(data, path, kind))
+    if kind in ("pdf", "image"):
+        return read_paged(data, path, kind)
     if kind != "text":
         raise ReadError(path, f"暂不支持 {_FORMAT_NAMES[kind]} 格式，目前只能读取纯文本（.txt）报告")
+    if looks_like_html(data):
+        return _document(data, path, "html", read_html(data, path))
     decoded = decode_text(data)
     if decoded is None:
         raise ReadError(path, "无法识别文件编码，文件可能不是文本（支持 UTF-8、GB18030/GBK）")
     text, _encoding = decoded
-    return Document(
-        path=path,
-        format="txt",
-        sha256=hashlib.sha256(data).hexdigest(),
-        blocks=text_blocks(text),
-    )
+    if looks_like_markdown(text):
+        return _document(data, path, "md", markdown_blocks(text))
+    return _document(data, path, "txt", text_blocks(text))
 
 
 def _document(data: bytes, path: str, fmt: str, blocks: list[Block]) -> Document:

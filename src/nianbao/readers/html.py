@@ -1,0 +1,339 @@
+"""Web pages (.html): the article body of a government site page, as paragraphs and table grids.
+
+Pages are decoded by BOM, then the declared charset, then by trying UTF-8 and GB18030 (GBK and
+GB2312 pages are decoded as GB18030, their superset, so rare characters survive). Site chrome —
+menus, accessibility bars (无障碍), footers with ICP备案 and 版权 lines — is dropped, and the article
+is the smallest element that still holds most of the page's non-link text. HTML already writes a
+merged cell once with `rowspan`/`colspan`, which is the Document convention; `&nbsp;` reads as blank.
+Locations: `line` is the source line of the element.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..document import Block, Cell, Paragraph, Table
+from ..model import Location
+from .errors import ReadError
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
+_GB_FAMILY = {"gbk", "gb2312", "gb_2312", "gb_2312-80", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "head", "iframe", "select", "button", "input",
+    "textarea", "svg", "canvas", "object", "embed", "title",
+}  # fmt: skip
+_CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr", "body",
+    "caption", "font-block",
+}  # fmt: skip
+_CELL_TAGS = {"td", "th"}
+# Class or id words of page furniture on government sites (menus, share bars, footers, …).
+_CHROME_NAME = re.compile(
+    r"(?:^|[\s_\-])(?:nav|navbar|menu|footer|foot|header|head-top|topbar|top-bar|breadcrumb|crumb|position|"
+    r"location|sidebar|side|share|toolbar|wza|wzaobj|accessib\w*|copyright|banner|links?|friendlink|search|"
+    r"login|skip|print|close|qrcode|ewm)(?:$|[\s_\-\d])",
+    re.I,
+)
+# Short blocks carrying these words are site furniture, not the report; the weaker words (which a
+# report may use in a sentence) only count in blocks made mostly of links.
+_CHROME_STRONG_WORDS = ("ICP备", "ICP 备", "网站标识码", "版权所有", "公网安备")
+_CHROME_WORDS = ("无障碍", "主办单位", "网站地图", "适老化", "长者模式", "关怀版")
+_CHROME_MAX_CHARS = 200
+# Furniture never holds this share of a page's text; anything bigger is kept whatever its name.
+_CHROME_MAX_SHARE = 0.3
+# The article: the deepest element holding at least this share of the page's non-link text.
+_ARTICLE_SHARE = 0.7
+_MAX_SPAN = 64
+_WS = re.compile(r"\s+")
+
+
+def decode_html(data: bytes) -> str:
+    """The page as text: BOM, then declared charset, then UTF-8, then GB18030."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _declared_charset(data[:4096])
+    candidates = [declared] if declared else []
+    candidates += [e for e in ("utf-8", "gb18030") if e != declared]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode(declared or "utf-8", errors="replace")
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore").lower()
+    if name in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def read_html(data: bytes, path: str) -> list[Block]:
+    text = decode_html(data)
+    if not text.strip():
+        raise ReadError(path, "网页内容为空")
+    try:
+        root = lxml_html.document_fromstring(text.replace("\x00", ""))
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(path, f"网页无法解析（{exc}）") from exc
+    body = root.find("body")
+    if body is None:
+        body = root
+    _drop_chrome(body)
+    article = _article(body)
+    walker = _Walker()
+    title = _title_outside(body, article)
+    if title is not None:
+        walker.blocks.append(title)
+    walker.walk(article)
+    walker.flush(article)
+    return walker.blocks
+
+
+def _always_dropped(element: etree._Element) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions
+    if tag.lower() in _DROP_TAGS:
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
+
+
+def _drop_chrome(body: etree._Element) -> None:
+    for element in list(body.iter()):
+        if element is not body and _always_dropped(element):
+            _remove_keep_tail(element)
+    weights = _text_weights(body)
+    total = max(weights[body].content, 1)
+    for element in list(body.iter()):
+        weight = weights.get(element)
+        # Never drop what holds a large part of the page: a misleading class name must not cost the report.
+        if element is body or weight is None or weight.content >= _CHROME_MAX_SHARE * total:
+            continue
+        if _is_chrome(element, weight):
+            _remove_keep_tail(element)
+
+
+def _is_chrome(element: etree._Element, weight: _Weight) -> bool:
+    tag = str(element.tag).lower()
+    if tag in _CHROME_TAGS:
+        return not any(a.tag == "article" for a in element.iterancestors())
+    if tag in ("table", "tr", "td", "th", "tbody", "thead", "p", "span", "font", "strong", "b"):
+        return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if names.strip() and _CHROME_NAME.search(names):
+        return True
+    if weight.content + weight.links > _CHROME_MAX_CHARS:
+        return False
+    text = _text_of(element)
+    if any(w in text for w in _CHROME_STRONG_WORDS):
+        return True
+    mostly_links = weight.links >= weight.content
+    return mostly_links and any(w in text for w in _CHROME_WORDS)
+
+
+def _remove_keep_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+@dataclass
+class _Weight:
+    content: int  # non-space characters outside links
+    links: int  # non-space characters inside links
+
+
+def _text_weights(body: etree._Element) -> dict[etree._Element, _Weight]:
+    """Text amounts under each element, computed bottom-up in one pass."""
+    weights: dict[etree._Element, _Weight] = {}
+
+    def own(text: str | None) -> int:
+        return len(_WS.sub("", text)) if text else 0
+
+    def visit(element: etree._Element, in_link: bool) -> _Weight:
+        link = in_link or element.tag == "a"
+        weight = _Weight(0, 0)
+        for text in (element.text, *(c.tail for c in element)):
+            if link:
+                weight.links += own(text)
+            else:
+                weight.content += own(text)
+        for child in element:
+            if isinstance(child.tag, str):
+                sub = visit(child, link)
+                weight.content += sub.content
+                weight.links += sub.links
+        # The element's own tail belongs to its parent, counted there.
+        weights[element] = weight
+        return weight
+
+    visit(body, False)
+    return weights
+
+
+def _article(body: etree._Element) -> etree._Element:
+    weights = _text_weights(body)
+    total = weights[body].content
+    if total == 0:
+        return body
+    node = body
+    while True:
+        heavy = [c for c in node if isinstance(c.tag, str) and weights[c].content >= _ARTICLE_SHARE * total]
+        # Never descend into a table: a table is content, the article is what holds it.
+        if len(heavy) != 1 or heavy[0].tag in ("table", "tbody", "tr", "td", "th", "p"):
+            return node
+        node = heavy[0]
+
+
+def _title_outside(body: etree._Element, article: etree._Element) -> Paragraph | None:
+    """A page heading printed above the article container (common: title div, then content div)."""
+    if article is body:
+        return None
+    inside = set(article.iter())
+    for tag in ("h1", "h2"):
+        for heading in body.iter(tag):
+            if heading not in inside:
+                text = _squash(_text_of(heading))
+                if text:
+                    return Paragraph(text, Location(line=_line(heading)))
+        if any(True for _ in article.iter(tag)):
+            return None
+    return None
+
+
+def _text_of(element: etree._Element) -> str:
+    return "".join(t if isinstance(t, str) else t.decode("utf-8", "replace") for t in element.itertext())
+
+
+def _line(element: etree._Element) -> int | None:
+    line = getattr(element, "sourceline", None)
+    return line if isinstance(line, int) else None
+
+
+def _squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class _Walker:
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    line: int | None = None
+
+    def add_text(self, text: str | None, element: etree._Element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = _line(element)
+            self.parts.append(text)
+
+    def flush(self, element: etree._Element | None = None) -> None:
+        text = _squash("".join(self.parts))
+        if text:
+            line = self.line
+            if line is None and element is not None:
+                line = _line(element)
+            self.blocks.append(Paragraph(text, Location(line=line)))
+        self.parts = []
+        self.line = None
+
+    def walk(self, element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table":
+            self.flush(element)
+            self.table(element)
+            return
+        if tag == "br":
+            self.flush(element)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush(element)
+        self.add_text(element.text, element)
+        for child in element:
+            if isinstance(child.tag, str):
+                self.walk(child)
+            self.add_text(child.tail, element)
+        if block:
+            self.flush(element)
+
+    def table(self, element: etree._Element) -> None:
+        rows: list[list[Cell]] = []
+        frames: list[etree._Element] = []
+        for tr in _rows(element):
+            row: list[Cell] = []
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag not in _CELL_TAGS:
+                    continue
+                where = Location(line=_line(td))
+                if any(True for _ in td.iter("table")):
+                    # A layout cell framing a table: its content is read as blocks of its own.
+                    frames.append(td)
+                    row.append(Cell("", where, _span(td, "colspan"), _span(td, "rowspan")))
+                    continue
+                row.append(Cell(_cell_text(td), where, _span(td, "colspan"), _span(td, "rowspan")))
+            if row:
+                rows.append(row)
+            if frames:
+                self._emit(rows)
+                rows = []
+                for frame in frames:
+                    self.walk(frame)
+                    self.flush(frame)
+                frames = []
+        self._emit(rows)
+
+    def _emit(self, rows: list[list[Cell]]) -> None:
+        if rows:
+            self.blocks.append(Table(rows))
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    """The table's own rows (through thead/tbody/tfoot), not those of tables nested in its cells."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child if c.tag == "tr")
+    return rows
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    raw = (cell.get(name) or "1").strip()
+    digits = re.match(r"\d+", raw)
+    value = int(digits.group()) if digits else 1
+    return min(max(value, 1), _MAX_SPAN)
+
+
+def _cell_text(td: etree._Element) -> str:
+    """The cell's text with one line per paragraph or `<br>`; `&nbsp;` and spacing collapse to blank."""
+    walker = _Walker()
+    walker.walk(td)
+    walker.flush(td)
+    return "\n".join(b.text for b in walker.blocks if isinstance(b, Paragraph))
