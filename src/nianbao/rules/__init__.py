@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from . import arithmetic, structure, values
-from .registry import REGISTRY, Rule, run_rules
+from . import arithmetic, crossyear, generic, metadata, prose, structure, t2, t3, text, timeliness, values
+from .registry import REGISTRY, Rule, run_pair_rules, run_rules
 
-__all__ = ["REGISTRY", "Rule", "arithmetic", "run_rules", "structure", "values"]
+__all__ = [
+    "REGISTRY",
+    "Rule",
+    "arithmetic",
+    "crossyear",
+    "generic",
+    "metadata",
+    "prose",
+    "run_pair_rules",
+    "run_rules",
+    "structure",
+    "t2",
+    "t3",
+    "text",
+    "timeliness",
+    "values",
+]

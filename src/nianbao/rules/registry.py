@@ -60,11 +60,16 @@ def _add(entry: Rule) -> None:
 
 
 def finding(
-    report: Report, rule_id: str, message: str, cells: Iterable[str] = (), severity: Severity | None = None
+    report: Report,
+    rule_id: str,
+    message: str,
+    cells: Iterable[str] = (),
+    severity: Severity | None = None,
+    where: Location | None = None,
 ) -> Finding:
-    """A Finding of a registered rule, located at the first of its cells whose source is known."""
+    """A Finding of a registered rule, located where given, else at its first cell whose source is known."""
     cell_list = list(cells)
-    where = next(
+    where = where or next(
         (
             Location(page=s.page, line=s.line, bbox=s.bbox)
             for c in cell_list
