@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench examples clean
+.PHONY: demo test lint bench examples clean rules-doc
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# docs/rules.md is generated from the rule registry (a test fails when it is stale).
+rules-doc: $(STAMP)
+	$(BIN)/python -m nianbao.rules.docs
 
 examples: $(STAMP)
 	$(BIN)/python examples/make_examples.py

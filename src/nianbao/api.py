@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from .extract import extract
 from .model import Finding, Report
 from .readers import ReadError, read_path
-from .rules import run_rules
+from .rules import crossyear, run_pair_rules, run_rules
+from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, date_in_document, deadline_findings
 
 # File endings taken when a directory is walked; single files are read whatever their name.
 REPORT_SUFFIXES = {
@@ -50,3 +52,41 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def link_years(reports: Sequence[Report]) -> dict[int, int]:
+    """Index of each report → index of the same organ's report for the previous year, among those given."""
+    return crossyear.link_years(reports)
+
+
+def check_batch(
+    reports: Sequence[Report], published: date | None = None, deadlines: Deadlines = DEFAULT_DEADLINES
+) -> None:
+    """Findings that need more than one report, added in place: the cross-year rules for every pair of
+    consecutive years of the same organ, and S-DEADLINE against a publication date given by the caller
+    (it replaces a date found in the document)."""
+    for index, previous in link_years(reports).items():
+        reports[index].findings.extend(run_pair_rules(reports[index], reports[previous]))
+    if published is None and deadlines == DEFAULT_DEADLINES:
+        return
+    for report in reports:
+        found = date_in_document(report)
+        when, where = (published, None) if published else (found if found else (None, None))
+        if when is None:
+            continue
+        report.findings[:] = [f for f in report.findings if f.rule != "S-DEADLINE"]
+        report.findings.extend(deadline_findings(report, when, deadlines, where))
+
+
+def check_many(
+    paths: Iterable[str | Path], published: date | None = None, deadlines: Deadlines = DEFAULT_DEADLINES
+) -> list[tuple[Path, Report | ReadError]]:
+    """Read and check many reports (files or directories) in input order, linking consecutive years."""
+    results: list[tuple[Path, Report | ReadError]] = []
+    for path in expand_paths(paths):
+        try:
+            results.append((path, parse(path)))
+        except ReadError as exc:
+            results.append((path, exc))
+    check_batch([r for _, r in results if isinstance(r, Report)], published, deadlines)
+    return results

@@ -6,6 +6,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -16,10 +17,11 @@ from rich.rule import Rule as Divider
 from rich.table import Table
 
 from . import view
-from .api import expand_paths, parse
+from .api import check_batch, expand_paths, parse
 from .model import Report
 from .readers import ReadError
 from .rules import REGISTRY
+from .rules.timeliness import DEFAULT_DEADLINES, Deadlines
 
 app = typer.Typer(
     help=(
@@ -73,11 +75,20 @@ def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
             yield path, result
 
 
-def _run(files: list[Path], as_json: bool, show: Callable[[Report], None]) -> None:
+def _run(
+    files: list[Path],
+    as_json: bool,
+    show: Callable[[Report], None],
+    batch: Callable[[list[Report]], None] | None = None,
+) -> None:
     code = EXIT_OK
     counts: Counter[str] = Counter()
     read = unreadable = 0
-    for path, result in _reports(files):
+    results = list(_reports(files))
+    if batch is not None:
+        # Checks across reports (consecutive years of one organ) need the whole batch read first.
+        batch([r for _, r in results if isinstance(r, Report)])
+    for path, result in results:
         if isinstance(result, ReadError):
             unreadable += 1
             code = EXIT_UNREADABLE
@@ -116,16 +127,55 @@ def parse_command(files: FilesArg, as_json: JsonOpt = False) -> None:
     _run(files, as_json, show)
 
 
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="报告的发布日期（如 2025-01-20），用于核对是否按期发布")
+]
+DeadlineOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--deadline",
+        help="改动某类机关的发布期限（次年月-日），可重复：government=03-31、department=01-31、township=02-20",
+    ),
+]
+
+
+def _deadlines(overrides: list[str] | None) -> Deadlines:
+    deadlines = DEFAULT_DEADLINES
+    for item in overrides or []:
+        kind, _, month_day = item.partition("=")
+        try:
+            deadlines = deadlines.with_override(kind.strip(), month_day.strip())
+        except ValueError:
+            raise typer.BadParameter(
+                f"无法理解“{item}”，应写作 township=02-20", param_hint="--deadline"
+            ) from None
+    return deadlines
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"无法理解日期“{text}”，应写作 2025-01-20", param_hint="--published"
+        ) from None
+
+
 @app.command("check")
-def check_command(files: FilesArg, as_json: JsonOpt = False) -> None:
-    """核对报告：逐个文件列出发现的问题（规则编号、级别、位置、说明），最后给出合计。"""
+def check_command(
+    files: FilesArg, as_json: JsonOpt = False, published: PublishedOpt = None, deadline: DeadlineOpt = None
+) -> None:
+    """核对报告：逐个文件列出发现的问题（规则编号、级别、位置、说明），最后给出合计。
+
+    同一机关相邻年度的报告一起核对时，还核对跨年度的衔接（上年结转、现行有效件数、内容雷同）。"""
+    when, deadlines = _date(published), _deadlines(deadline)
 
     def show(report: Report) -> None:
         who = "　".join(str(x) for x in (report.organ, report.year, report.edition) if x)
         out.print(f"  {who}")
         out.print(view.findings_view(report), soft_wrap=True)
 
-    _run(files, as_json, show)
+    _run(files, as_json, show, lambda reports: check_batch(reports, when, deadlines))
 
 
 @app.command("rules")

@@ -67,6 +67,10 @@ def date_in_document(report: Report) -> tuple[date, Location | None] | None:
     return None
 
 
+def _chinese(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def deadline_findings(
     report: Report, published: date, deadlines: Deadlines = DEFAULT_DEADLINES, where: Location | None = None
 ) -> list[Finding]:
@@ -81,7 +85,7 @@ def deadline_findings(
         finding(
             report,
             "S-DEADLINE",
-            f"发布日期{published:%Y年%m月%d日}晚于{_TYPE_NAMES[kind]}的发布期限{due:%Y年%m月%d日}（迟{late}天）",
+            f"发布日期{_chinese(published)}晚于{_TYPE_NAMES[kind]}的发布期限{_chinese(due)}（迟{late}天）",
             where=where,
         )
     ]
