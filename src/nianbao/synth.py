@@ -65,6 +65,9 @@ def _active(rng: random.Random, edition: Edition) -> TableValues:
             cells: dict[str, CellValue] = {}
             for column in block.columns:
                 cells[column.key] = _active_value(rng, column.key)
+            if "prev_items" in cells:
+                # An item count cannot fall below zero: the net change is bounded by last year's count.
+                cells["delta_items"] = max(int(cells["delta_items"] or 0), -int(cells["prev_items"] or 0))
             if "total_published" in cells:
                 cells["total_published"] = int(cells["total_published"] or 0) + int(
                     cells["new_published"] or 0
@@ -89,15 +92,16 @@ def _prose(organ: str, year: int, edition: Edition, table: TableValues) -> dict[
     return {
         "s1_overview": (
             f"{year}年，{organ}坚持以公开为常态、不公开为例外，围绕群众关切推进政务公开。"
-            f"全年新收政府信息公开申请{received}件，均在法定期限内答复。"
-            "本机关健全公开审查机制，及时维护政府网站信息公开专栏，并将政务公开纳入年度考核。"
+            f"主动公开方面，及时发布规范性文件、财政预决算和惠民政策。依申请公开方面，全年新收政府信息公开申请{received}件，"
+            "均在法定期限内答复。政府信息管理方面，健全公开审查机制，动态更新主动公开目录。"
+            "平台建设方面，及时维护政府网站信息公开专栏。监督保障方面，将政务公开纳入年度考核。"
         ),
         "s2_active": "",
         "s3_requests": "",
         "s4_review_litigation": "",
         "s5_problems": (
-            "主要问题是部分栏目更新不够及时，政策解读形式较为单一。"
-            "下一步将建立栏目更新台账，每月自查一次，并增加图解和问答等解读形式。"
+            "上一年度报告提出的栏目更新不及时问题已整改，建立了栏目更新台账。"
+            "目前的主要问题是政策解读形式较为单一。下一步将每月自查一次，并增加图解和问答等解读形式。"
         ),
         "s6_other": s6,
     }

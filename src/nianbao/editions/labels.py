@@ -58,7 +58,11 @@ def similarity(observed: str, canonical: str) -> float:
         return 0.9
     if len(canonical) >= MIN_PREFIX and observed.startswith(canonical):
         return 0.85
-    return SequenceMatcher(None, observed, canonical).ratio()
+    matcher = SequenceMatcher(None, observed, canonical)
+    # The cheap upper bounds settle most pairs without the full comparison.
+    if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.quick_ratio() < MIN_SIMILARITY:
+        return 0.0
+    return matcher.ratio()
 
 
 class LabelIndex(Generic[T]):
@@ -68,11 +72,20 @@ class LabelIndex(Generic[T]):
         self._entries: list[tuple[T, list[str]]] = [
             (target, [k for k in (core_key(label) for label in labels) if k]) for target, labels in entries
         ]
+        self._memo: dict[str, Match[T] | None] = {}
 
     def match(self, text: str) -> Match[T] | None:
-        observed = core_key(text)
+        # Reports repeat the same labels endlessly: remember each answer.
+        if text not in self._memo:
+            self._memo[text] = self._match(core_key(text))
+        return self._memo[text]
+
+    def _match(self, observed: str) -> Match[T] | None:
         if not observed:
             return None
+        for target, keys in self._entries:
+            if observed in keys:
+                return Match(target, 1.0)
         scored = sorted(
             ((max(similarity(observed, k) for k in keys), i) for i, (_, keys) in enumerate(self._entries)),
             reverse=True,
@@ -81,6 +94,6 @@ class LabelIndex(Generic[T]):
         if best < MIN_SIMILARITY:
             return None
         # An ambiguous match (two targets equally close) is no match: a number is never guessed.
-        if len(scored) > 1 and scored[1][0] == best and best < 1.0:
+        if len(scored) > 1 and scored[1][0] == best:
             return None
         return Match(self._entries[index][0], best)

@@ -9,9 +9,10 @@ split into several grids reads like one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..document import Cell, Table
-from ..editions import E2019, E2021, Edition, LabelIndex, Row, core_key
+from ..editions import E2019, E2021, Block, Edition, LabelIndex, Row, core_key
 from ..editions.common import APPLICANT_HEADER_LABELS, LEDGER_NOTE, REVIEW_TABLE
 from ..model import CellSource, CellValue, Finding, Severity, TableValues, cell_path
 from .values import read_cell
@@ -72,12 +73,25 @@ class TableReading:
     findings: list[Finding] = field(default_factory=list)
 
 
+# 表三 rows of E2021 include the single （六）其他处理 row, so both layouts are recognised.
+_T3_INDEX = LabelIndex((r, (r.label, *r.aliases)) for r in E2021.applications.rows)
+
+
+@cache
+def _t2_rows(edition: Edition) -> LabelIndex[Row]:
+    return LabelIndex((r, (r.label, *r.aliases)) for b in edition.active.blocks for r in b.rows)
+
+
+@cache
+def _t2_columns(block: Block) -> LabelIndex[str]:
+    return LabelIndex((c.key, (c.label, *c.aliases)) for c in block.columns)
+
+
 class _Reader:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
-        # 表三 rows of E2021 include the single （六）其他处理 row, so both layouts are recognised.
-        self.t3_index = LabelIndex((r, (r.label, *r.aliases)) for r in E2021.applications.rows)
-        self.t2_index = LabelIndex((r, (r.label, *r.aliases)) for b in edition.active.blocks for r in b.rows)
+        self.t3_index = _T3_INDEX
+        self.t2_index = _t2_rows(edition)
         self.t2_header: list[Cell] | None = None
         self.in_review = False
         self.out = TableReading()
@@ -147,7 +161,7 @@ class _Reader:
 
     def _active_row(self, row: Row, values: list[Cell], label: Cell) -> None:
         block = self.edition.active.block_of(row.key)
-        col_index = LabelIndex((c.key, (c.label, *c.aliases)) for c in block.columns)
+        col_index = _t2_columns(block)
         if self.t2_header is not None:
             keys: list[str | None] = []
             for head in self.t2_header:
