@@ -1,0 +1,247 @@
+"""Ruled tables on a PDF page: the visible ruling lines, the grid they form, and merged cells as spans.
+
+Word and WPS paint a white box behind every line of body text, so page rectangles are not all table
+borders: only stroked lines, stroked boxes and thin filled bars count as ruling. The grid is built
+from the ruling itself (every distinct column and row line), and neighbouring grid squares with no
+line between them form one merged cell. This keeps cells whose border is missing where a merged
+cell runs on over a page break, which a corner-based detector drops together with their text.
+A merged cell appears once, in the first row and column it covers, with its spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from pdfplumber.page import Page
+from pdfplumber.utils.text import extract_text
+
+from ..document import Cell, Table
+from ..model import Location
+
+BBox = tuple[float, float, float, float]
+Char = dict[str, Any]
+
+# A filled box this thin (points) is drawn as a line; a wider fill is a background shade.
+_BAR_THICKNESS = 2.0
+# Coordinates closer than this (points) are the same grid line.
+_SNAP = 2.0
+# Two ruling lines closer than this (points) touch.
+_TOUCH = 3.0
+
+
+@dataclass(frozen=True)
+class _Edge:
+    horizontal: bool
+    at: float  # y of a horizontal line, x of a vertical one
+    start: float
+    end: float
+
+
+@dataclass
+class PageTable:
+    """A ruled table found on one page: its place, its rows, and its column lines."""
+
+    page: int
+    bbox: BBox
+    table: Table
+    columns: list[float]
+
+
+def _is_white(color: Any) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, tuple | list) else (color,)
+    numbers = [v for v in values if isinstance(v, int | float)]
+    if not numbers:
+        return False
+    # Gray (1 value), RGB (3) or CMYK (4, white is all zero).
+    return all(v == 0 for v in numbers) if len(numbers) == 4 else all(v >= 0.95 for v in numbers)
+
+
+def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[_Edge]:
+    return [
+        _Edge(True, top, x0, x1),
+        _Edge(True, bottom, x0, x1),
+        _Edge(False, x0, top, bottom),
+        _Edge(False, x1, top, bottom),
+    ]
+
+
+def ruling_edges(page: Page) -> list[_Edge]:
+    """The lines a reader sees as table borders."""
+    edges: list[_Edge] = []
+    for line in page.lines:
+        if _is_white(line.get("stroking_color")):
+            continue
+        if line["height"] < 1:
+            edges.append(_Edge(True, (line["top"] + line["bottom"]) / 2, line["x0"], line["x1"]))
+        elif line["width"] < 1:
+            edges.append(_Edge(False, (line["x0"] + line["x1"]) / 2, line["top"], line["bottom"]))
+    for rect in page.rects:
+        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        if rect.get("stroke") and not _is_white(rect.get("stroking_color")):
+            edges.extend(_box_edges(x0, top, x1, bottom))
+        elif rect.get("fill") and not _is_white(rect.get("non_stroking_color")):
+            if bottom - top <= _BAR_THICKNESS and x1 - x0 > bottom - top:
+                edges.append(_Edge(True, (top + bottom) / 2, x0, x1))
+            elif x1 - x0 <= _BAR_THICKNESS:
+                edges.append(_Edge(False, (x0 + x1) / 2, top, bottom))
+    return edges
+
+
+def _touch(a: _Edge, b: _Edge) -> bool:
+    if a.horizontal == b.horizontal:
+        return abs(a.at - b.at) <= _TOUCH and a.start <= b.end + _TOUCH and b.start <= a.end + _TOUCH
+    h, v = (a, b) if a.horizontal else (b, a)
+    return h.start - _TOUCH <= v.at <= h.end + _TOUCH and v.start - _TOUCH <= h.at <= v.end + _TOUCH
+
+
+def _groups(edges: list[_Edge]) -> list[list[_Edge]]:
+    """Edges that touch each other, directly or through others: one table each."""
+    parent = list(range(len(edges)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(edges)):
+        for j in range(i + 1, len(edges)):
+            if _touch(edges[i], edges[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Edge]] = {}
+    for i, edge in enumerate(edges):
+        groups.setdefault(root(i), []).append(edge)
+    return list(groups.values())
+
+
+def _unique(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _SNAP:
+            out.append(v)
+    return out
+
+
+def _covered(lines: list[_Edge], at: float, middle: float) -> bool:
+    return any(abs(e.at - at) <= _SNAP and e.start - _SNAP <= middle <= e.end + _SNAP for e in lines)
+
+
+class _Grid:
+    """The squares between a table's column and row lines, joined where no line separates them."""
+
+    def __init__(self, edges: list[_Edge]) -> None:
+        hs = [e for e in edges if e.horizontal]
+        vs = [e for e in edges if not e.horizontal]
+        # A table's outer line can be missing (a merged cell running on over a page break): the
+        # ends of the crossing lines still mark where the table stops.
+        self.xs = _unique([e.at for e in vs] + [min(e.start for e in hs), max(e.end for e in hs)])
+        self.ys = _unique([e.at for e in hs] + [min(e.start for e in vs), max(e.end for e in vs)])
+        rows, cols = len(self.ys) - 1, len(self.xs) - 1
+        self.owner = list(range(rows * cols))
+        self.cols = cols
+        for i in range(rows):
+            middle_y = (self.ys[i] + self.ys[i + 1]) / 2
+            for j in range(cols - 1):
+                if not _covered(vs, self.xs[j + 1], middle_y):
+                    self._join(i * cols + j, i * cols + j + 1)
+        for i in range(rows - 1):
+            for j in range(cols):
+                middle_x = (self.xs[j] + self.xs[j + 1]) / 2
+                if not _covered(hs, self.ys[i + 1], middle_x):
+                    self._join(i * cols + j, (i + 1) * cols + j)
+
+    def _root(self, k: int) -> int:
+        while self.owner[k] != k:
+            self.owner[k] = self.owner[self.owner[k]]
+            k = self.owner[k]
+        return k
+
+    def _join(self, a: int, b: int) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra != rb:
+            self.owner[max(ra, rb)] = min(ra, rb)
+
+    def square_of(self, x: float, y: float) -> int | None:
+        j = bisect_right(self.xs, x) - 1
+        i = bisect_right(self.ys, y) - 1
+        if 0 <= j < len(self.xs) - 1 and 0 <= i < len(self.ys) - 1:
+            return i * self.cols + j
+        return None
+
+    def cells(self) -> dict[int, tuple[int, int, int, int]]:
+        """Each merged cell (by its root square) as first row, first col, last row, last col."""
+        spans: dict[int, tuple[int, int, int, int]] = {}
+        for k in range(len(self.owner)):
+            r = self._root(k)
+            i, j = divmod(k, self.cols)
+            if r in spans:
+                i0, j0, i1, j1 = spans[r]
+                spans[r] = (min(i0, i), min(j0, j), max(i1, i), max(j1, j))
+            else:
+                spans[r] = (i, j, i, j)
+        return spans
+
+
+def find_tables(page: Page, page_number: int) -> list[PageTable]:
+    edges = ruling_edges(page)
+    tables: list[PageTable] = []
+    for group in _groups(edges):
+        if sum(e.horizontal for e in group) < 2 or sum(not e.horizontal for e in group) < 2:
+            continue
+        table = _read_grid(_Grid(group), page.chars, page_number)
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _read_grid(grid: _Grid, chars: list[Char], page_number: int) -> PageTable | None:
+    if len(grid.xs) < 2 or len(grid.ys) < 2:
+        return None
+    spans = grid.cells()
+    texts: dict[int, list[Char]] = {root: [] for root in spans}
+    for char in chars:
+        square = grid.square_of((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        if square is not None:
+            texts[grid._root(square)].append(char)
+    starts = sorted({span[0] for span in spans.values()})
+    row_of = {first: n for n, first in enumerate(starts)}
+    rows: list[list[Cell]] = [[] for _ in starts]
+    placed = sorted(spans.items(), key=lambda item: (item[1][0], item[1][1]))
+    for root, (i0, j0, i1, j1) in placed:
+        bbox = (grid.xs[j0], grid.ys[i0], grid.xs[j1 + 1], grid.ys[i1 + 1])
+        rowspan = sum(1 for first in starts if i0 <= first <= i1)
+        rows[row_of[i0]].append(
+            Cell(
+                text=_cell_text(texts[root]),
+                where=Location(page=page_number, bbox=_rounded(bbox)),
+                colspan=j1 - j0 + 1,
+                rowspan=rowspan,
+            )
+        )
+    bbox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
+    return PageTable(page=page_number, bbox=_rounded(bbox), table=Table(rows), columns=grid.xs)
+
+
+def _cell_text(chars: list[Char]) -> str:
+    if not chars:
+        return ""
+    return str(extract_text(chars, x_tolerance=1.5, y_tolerance=3)).strip()
+
+
+def _rounded(bbox: BBox) -> BBox:
+    return (round(bbox[0], 2), round(bbox[1], 2), round(bbox[2], 2), round(bbox[3], 2))
+
+
+def chars_outside(chars: list[Char], tables: list[PageTable]) -> list[Char]:
+    """The characters of a page that belong to no table."""
+
+    def inside(char: Char, box: BBox) -> bool:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+    return [c for c in chars if not any(inside(c, t.bbox) for t in tables)]

@@ -1,0 +1,105 @@
+"""Text lines of a PDF page outside its ruled tables, and the page furniture to leave out.
+
+Lines are built from characters by their vertical position; each keeps its page and bbox. A page
+number (`- 3 -`, `第 3 页`, `3/5`) in the top or bottom margin is furniture, not report text, and so
+is a line repeated in the same margin on most pages (a running header).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfplumber.utils.text import extract_text
+
+Char = dict[str, Any]
+BBox = tuple[float, float, float, float]
+
+# Share of the page height at top and bottom where headers and footers live.
+_MARGIN_SHARE = 0.1
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—－~〜]*\s*\d{1,4}\s*[-–—－~〜]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class TextLine:
+    page: int
+    text: str
+    bbox: BBox
+    chars: list[Char] = field(default_factory=list, repr=False)
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+
+def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
+    """Characters grouped into lines, top to bottom, each line's characters left to right."""
+    upright = [c for c in chars if (c.get("upright", True) and c["text"].strip()) or c["text"] == " "]
+    ordered = sorted(upright, key=lambda c: (c["top"], c["x0"]))
+    groups: list[list[Char]] = []
+    for char in ordered:
+        if char["text"] == " " and not groups:
+            continue
+        if groups and _same_line(groups[-1], char):
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    lines: list[TextLine] = []
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        text = str(extract_text(group, x_tolerance=1.5, y_tolerance=3)).strip()
+        if not text:
+            continue
+        visible = [c for c in group if c["text"].strip()]
+        bbox = (
+            round(min(c["x0"] for c in visible), 2),
+            round(min(c["top"] for c in visible), 2),
+            round(max(c["x1"] for c in visible), 2),
+            round(max(c["bottom"] for c in visible), 2),
+        )
+        lines.append(TextLine(page_number, text.replace("\n", " "), bbox, visible))
+    return lines
+
+
+def _same_line(group: list[Char], char: Char) -> bool:
+    top = min(c["top"] for c in group)
+    bottom = max(c["bottom"] for c in group)
+    height = max(bottom - top, 1.0)
+    middle = (char["top"] + char["bottom"]) / 2
+    return bool(top - 0.2 * height <= middle <= bottom + 0.2 * height)
+
+
+def _in_margin(line: TextLine, page_height: float) -> bool:
+    return line.bbox[3] <= page_height * _MARGIN_SHARE or line.top >= page_height * (1 - _MARGIN_SHARE)
+
+
+def drop_furniture(pages: list[list[TextLine]], heights: list[float]) -> list[list[TextLine]]:
+    """Pages without their page numbers and running headers/footers."""
+    repeated: dict[str, int] = {}
+    for lines, height in zip(pages, heights, strict=True):
+        for key in {_furniture_key(ln.text) for ln in lines if _in_margin(ln, height)}:
+            repeated[key] = repeated.get(key, 0) + 1
+    running = {k for k, n in repeated.items() if len(pages) >= 3 and n >= max(2, len(pages) // 2 + 1)}
+    kept: list[list[TextLine]] = []
+    for lines, height in zip(pages, heights, strict=True):
+        kept.append(
+            [
+                ln
+                for ln in lines
+                if not (
+                    _in_margin(ln, height)
+                    and (_PAGE_NUMBER.match(ln.text.strip()) or _furniture_key(ln.text) in running)
+                )
+            ]
+        )
+    return kept
+
+
+def _furniture_key(text: str) -> str:
+    # Page numbers inside a running header differ from page to page; the rest repeats.
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
