@@ -1,0 +1,303 @@
+"""The store: saves parsed files (one transaction each) and reads reports, organs and versions back."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Connection, CursorResult, Engine, Table, func, insert, select, update
+
+from ..model import Report
+from .db import database_url, make_engine, migrate
+from .organs import OrganMapping, Place, apply_mapping, infer_place, normalise, same_organ
+from .schema import CellRow, FailureRow, FindingRow, Organ, ReportRow
+from .work import Failed, Outcome, Parsed
+
+organs_t = cast(Table, Organ.__table__)
+reports_t = cast(Table, ReportRow.__table__)
+cells_t = cast(Table, CellRow.__table__)
+findings_t = cast(Table, FindingRow.__table__)
+failures_t = cast(Table, FailureRow.__table__)
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """One current report version with its organ's place, as the analyses use it."""
+
+    id: int
+    sha256: str
+    path: str
+    organ: str | None
+    organ_name: str | None
+    level: str | None
+    region: str | None
+    year: int | None
+    edition: str | None
+    version: int
+    errors: int
+    warnings: int
+    infos: int
+
+
+class Store:
+    def __init__(self, url: str, mapping: OrganMapping | None = None) -> None:
+        self.url = url
+        self.engine: Engine = make_engine(url)
+        self.mapping = mapping or OrganMapping()
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def known_hashes(self) -> set[str]:
+        with self.engine.connect() as conn:
+            done = set(conn.scalars(select(reports_t.c.sha256)))
+            done.update(conn.scalars(select(failures_t.c.sha256)))
+        return done
+
+    def failed_hashes(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(failures_t.c.sha256)))
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def save(self, outcome: Outcome) -> bool:
+        """Store one outcome in one transaction; False when that file is already stored."""
+        with self.engine.begin() as conn:
+            if isinstance(outcome, Failed):
+                if conn.scalar(select(failures_t.c.id).where(failures_t.c.sha256 == outcome.sha256)):
+                    return False
+                if conn.scalar(select(reports_t.c.id).where(reports_t.c.sha256 == outcome.sha256)):
+                    return False
+                conn.execute(
+                    insert(failures_t),
+                    {"sha256": outcome.sha256, "path": outcome.path, "reason": outcome.reason},
+                )
+                return True
+            return self._save_report(conn, outcome)
+
+    def _save_report(self, conn: Connection, parsed: Parsed) -> bool:
+        if conn.scalar(select(reports_t.c.id).where(reports_t.c.sha256 == parsed.sha256)):
+            return False
+        # A file that failed before and now reads (a better reader) replaces its failure.
+        conn.execute(failures_t.delete().where(failures_t.c.sha256 == parsed.sha256))
+        organ_id = self._organ_id(conn, parsed.organ) if parsed.organ else None
+        version = 1
+        if organ_id is not None and parsed.year is not None:
+            count = conn.scalar(
+                select(func.count()).where(reports_t.c.organ_id == organ_id, reports_t.c.year == parsed.year)
+            )
+            version = int(count or 0) + 1
+        result = conn.execute(
+            insert(reports_t),
+            {
+                "sha256": parsed.sha256,
+                "path": parsed.path,
+                "format": parsed.format,
+                "organ_id": organ_id,
+                "organ": parsed.organ,
+                "year": parsed.year,
+                "edition": parsed.edition,
+                "title": parsed.title,
+                "version": version,
+                "errors": parsed.severities.get("error", 0),
+                "warnings": parsed.severities.get("warning", 0),
+                "infos": parsed.severities.get("info", 0),
+                "document": parsed.document,
+            },
+        )
+        report_id = _new_id(result)
+        if parsed.cells:
+            conn.execute(
+                insert(cells_t),
+                [
+                    {
+                        "report_id": report_id,
+                        "tbl": t,
+                        "row": r,
+                        "col": c,
+                        "value": v,
+                        "exact": e,
+                        "text": x,
+                        "page": p,
+                        "line": ln,
+                    }
+                    for t, r, c, v, e, x, p, ln in parsed.cells
+                ],
+            )
+        if parsed.findings:
+            conn.execute(
+                insert(findings_t),
+                [
+                    {
+                        "report_id": report_id,
+                        "seq": s,
+                        "rule": rule,
+                        "severity": sev,
+                        "message": msg,
+                        "cells": cells,
+                        "page": p,
+                        "line": ln,
+                    }
+                    for s, rule, sev, msg, cells, p, ln in parsed.findings
+                ],
+            )
+        return True
+
+    def _organ_id(self, conn: Connection, raw: str) -> int:
+        name, place = apply_mapping(normalise(raw), infer_place(raw), self.mapping)
+        found = conn.execute(select(organs_t.c.id).where(organs_t.c.name == name)).scalar()
+        if found is not None:
+            return int(found)
+        match = self._related_organ(conn, name)
+        if match is not None:
+            self._fill_place(conn, match, place)
+            return match
+        result = conn.execute(
+            insert(organs_t),
+            {
+                "name": name,
+                "display_name": raw,
+                "level": place.level,
+                "province": place.province,
+                "city": place.city,
+                "county": place.county,
+                "township": place.township,
+                "department": place.department,
+                "region": place.region,
+            },
+        )
+        return _new_id(result)
+
+    def _related_organ(self, conn: Connection, name: str) -> int | None:
+        """An organ stored under a longer or shorter form of the same name (see organs.same_organ)."""
+        suffixes = [name[i:] for i in range(1, len(name))]
+        shorter = conn.execute(
+            select(organs_t.c.id, organs_t.c.name).where(organs_t.c.name.in_(suffixes))
+        ).all()
+        longer = conn.execute(
+            select(organs_t.c.id, organs_t.c.name).where(
+                organs_t.c.name.like(f"%{name}"), organs_t.c.name != name
+            )
+        ).all()
+        candidates = {int(i) for i, n in shorter if same_organ(n, name)}
+        candidates |= {int(i) for i, n in longer if same_organ(name, n)}
+        return candidates.pop() if len(candidates) == 1 else None
+
+    def _fill_place(self, conn: Connection, organ_id: int, place: Place) -> None:
+        row = conn.execute(select(organs_t).where(organs_t.c.id == organ_id)).mappings().one()
+        merged = {k: row[k] or getattr(place, k) for k in ("province", "city", "county", "township")}
+        if merged != {k: row[k] for k in merged}:
+            region = "/".join(v for v in merged.values() if v) or None
+            conn.execute(update(organs_t).where(organs_t.c.id == organ_id).values(**merged, region=region))
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def report(self, sha256: str) -> Report | None:
+        with self.engine.connect() as conn:
+            blob = conn.scalar(select(reports_t.c.document).where(reports_t.c.sha256 == sha256))
+        return None if blob is None else Report.from_json(zlib.decompress(blob).decode("utf-8"))
+
+    def organ_id(self, organ: str) -> int | None:
+        name, _ = apply_mapping(normalise(organ), infer_place(organ), self.mapping)
+        with self.engine.connect() as conn:
+            found = conn.scalar(select(organs_t.c.id).where(organs_t.c.name == name))
+            if found is None:
+                found = self._related_organ(conn, name)
+        return None if found is None else int(found)
+
+    def latest_report(self, organ: str, year: int) -> Report | None:
+        """The newest stored version of an organ's report for a year."""
+        organ_id = self.organ_id(organ)
+        if organ_id is None:
+            return None
+        with self.engine.connect() as conn:
+            blob = conn.scalar(
+                select(reports_t.c.document)
+                .where(reports_t.c.organ_id == organ_id, reports_t.c.year == year)
+                .order_by(reports_t.c.version.desc())
+                .limit(1)
+            )
+        return None if blob is None else Report.from_json(zlib.decompress(blob).decode("utf-8"))
+
+    def previous_report(self, report: Report) -> Report | None:
+        """The same organ's report for the year before (its newest version): what cross-year rules compare."""
+        if report.organ is None or report.year is None:
+            return None
+        return self.latest_report(report.organ, report.year - 1)
+
+    def current_reports(self) -> list[StoredReport]:
+        """The newest version of every organ and year (a report without organ or year stands alone)."""
+        newest = (
+            select(reports_t.c.organ_id, reports_t.c.year, func.max(reports_t.c.version).label("v"))
+            .group_by(reports_t.c.organ_id, reports_t.c.year)
+            .subquery()
+        )
+        query = (
+            select(
+                reports_t.c.id,
+                reports_t.c.sha256,
+                reports_t.c.path,
+                reports_t.c.organ,
+                organs_t.c.name,
+                organs_t.c.level,
+                organs_t.c.region,
+                reports_t.c.year,
+                reports_t.c.edition,
+                reports_t.c.version,
+                reports_t.c.errors,
+                reports_t.c.warnings,
+                reports_t.c.infos,
+                reports_t.c.organ_id,
+                newest.c.v,
+            )
+            .outerjoin(organs_t, organs_t.c.id == reports_t.c.organ_id)
+            .outerjoin(
+                newest,
+                (newest.c.organ_id == reports_t.c.organ_id) & (newest.c.year == reports_t.c.year),
+            )
+            .order_by(reports_t.c.id)
+        )
+        out: list[StoredReport] = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                if row.organ_id is not None and row.year is not None and row.version != row.v:
+                    continue
+                out.append(
+                    StoredReport(
+                        row.id,
+                        row.sha256,
+                        row.path,
+                        row.organ,
+                        row.name,
+                        row.level,
+                        row.region,
+                        row.year,
+                        row.edition,
+                        row.version,
+                        row.errors,
+                        row.warnings,
+                        row.infos,
+                    )
+                )
+        return out
+
+    def stored_reports(self) -> Iterator[Report]:
+        """Every current report rebuilt from the store, in ingest order."""
+        for row in self.current_reports():
+            report = self.report(row.sha256)
+            if report is not None:
+                yield report
+
+
+def open_store(db: str | None = None, mapping: OrganMapping | None = None) -> Store:
+    """Open (and create or migrate) the store at a path or URL; default `nianbao.db` here."""
+    return Store(database_url(db), mapping)
