@@ -72,7 +72,8 @@ CASES: dict[str, Change] = {
 
 
 def _rules_fired(report: Report) -> set[str]:
-    return {f.rule for f in run_rules(report)}
+    """Which of the core rules (those under test here) fire; other families have their own tests."""
+    return {f.rule for f in run_rules(report)} & set(CASES)
 
 
 @pytest.mark.parametrize("year", [2020, 2024])
@@ -85,7 +86,7 @@ def test_generated_reports_pass_every_core_rule(year: int) -> None:
 def test_rule_fires_on_its_error_only(rule_id: str) -> None:
     report = generate(42, 2024)
     CASES[rule_id](report)
-    findings = list(run_rules(report))
+    findings = [f for f in run_rules(report) if f.rule in CASES]
     assert {f.rule for f in findings} == {rule_id}
     assert all(f.severity == REGISTRY[rule_id].severity for f in findings)
 
