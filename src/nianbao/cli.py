@@ -18,6 +18,7 @@ from rich.table import Table
 
 from . import view
 from .api import check_batch, expand_paths, parse
+from .cli_render import render_command, template_command
 from .model import Report
 from .readers import ReadError
 from .rules import REGISTRY
@@ -202,6 +203,10 @@ def rules_command(as_json: JsonOpt = False) -> None:
     for r in sorted(REGISTRY.values(), key=lambda r: r.id):
         table.add_row(r.id, view.SEVERITY_NAMES[r.severity], r.description, r.source)
     out.print(table)
+
+
+app.command("render")(render_command)
+app.command("template")(template_command)
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from typing import Literal
 from ..editions import E2021, Edition, edition_for_year, get
 from ..editions.common import FEE_WORDS, RESULTS
 from ..editions.form import ActiveTable, ApplicationsTable, ReviewTable, Row
-from ..model import CellValue, Fee, Period, Report, TableValues
+from ..model import CellValue, Fee, Period, Report, TableValues, cell_path
 from . import phrases
 
 CellKind = Literal["head", "label", "value"]
@@ -28,6 +28,8 @@ class GridCell:
     kind: CellKind = "value"
     colspan: int = 1
     rowspan: int = 1
+    # For a value cell, the contract's cell path (`applications.r_granted.natural`).
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,27 +108,29 @@ def title_of(report: Report) -> str:
     return phrases.title(report.organ or "", report.year)
 
 
+def form_grids(report: Report, edition: Edition, blanks: list[str] | None = None) -> dict[str, Grid]:
+    """The three tables of the edition, keyed by the section they belong to."""
+    out = blanks if blanks is not None else []
+    return {
+        "s2_active": _active_grid(report.tables.get("active", {}), edition.active, out),
+        "s3_requests": _applications_grid(report.tables.get("applications", {}), edition.applications, out),
+        "s4_review_litigation": _review_grid(report.tables.get("review_litigation", {}), edition.review, out),
+    }
+
+
 def compose(report: Report) -> Composition:
     edition = edition_of(report)
     comp = Composition(title=title_of(report), edition=edition)
     for text in _preamble(report, edition):
         comp.blocks.append(Paragraph(text))
     texts = {s.key: s.text for s in report.sections if s.key}
-    grids = {
-        "s2_active": lambda: _active_grid(report.tables.get("active", {}), edition.active, comp.blank_cells),
-        "s3_requests": lambda: _applications_grid(
-            report.tables.get("applications", {}), edition.applications, comp.blank_cells
-        ),
-        "s4_review_litigation": lambda: _review_grid(
-            report.tables.get("review_litigation", {}), edition.review, comp.blank_cells
-        ),
-    }
+    grids = form_grids(report, edition, comp.blank_cells)
     for section in edition.sections:
         comp.blocks.append(Heading(section.heading))
         text = texts.get(section.key, "")
         comp.blocks.extend(Paragraph(p.strip()) for p in text.split("\n") if p.strip())
         if section.key in grids:
-            comp.blocks.append(grids[section.key]())
+            comp.blocks.append(grids[section.key])
         if section.key == "s6_other":
             comp.blocks.extend(Paragraph(p) for p in _s6_additions(text, report.fee, edition))
     return comp
@@ -159,9 +163,10 @@ def _s6_additions(text: str, fee: Fee | None, edition: Edition) -> list[str]:
 
 def _value(values: TableValues, table: str, row: str, col: str, blanks: list[str]) -> GridCell:
     value = values.get(row, {}).get(col)
+    path = cell_path(table, row, col)
     if value is None:
-        blanks.append(f"{table}.{row}.{col}")
-    return GridCell(format_value(value))
+        blanks.append(path)
+    return GridCell(format_value(value), key=path)
 
 
 def _active_grid(values: TableValues, spec: ActiveTable, blanks: list[str]) -> Grid:
@@ -180,7 +185,7 @@ def _active_grid(values: TableValues, spec: ActiveTable, blanks: list[str]) -> G
             cells = [GridCell(row.label, "label")]
             for column, span in zip(block.columns, spans, strict=True):
                 cell = _value(values, "active", row.key, column.key, blanks)
-                cells.append(GridCell(cell.text, colspan=span))
+                cells.append(GridCell(cell.text, colspan=span, key=cell.key))
             rows.append(cells)
     return Grid("active", width, rows)
 

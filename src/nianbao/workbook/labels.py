@@ -1,0 +1,54 @@
+"""The words the fill-in workbook shows its user (Chinese UI text; form labels come from editions)."""
+
+from __future__ import annotations
+
+from ..editions import Edition
+
+INFO_SHEET = "基本信息"
+TEXT_SHEET = "文字部分"
+TABLE_SHEETS = (("表二", "s2_active"), ("表三", "s3_requests"), ("表四", "s4_review_litigation"))
+TEXT_SECTIONS = ("s1_overview", "s5_problems", "s6_other")
+PREAMBLE_LABEL = "开头说明（可不填：留空时自动写明编制依据、统计期限和联系方式）"
+YES, NO = "是", "否"
+
+INFO_FIELDS = (
+    ("organ", "机关名称（全称）"),
+    ("year", "报告年度"),
+    ("period_start", "统计期限起（年-月-日）"),
+    ("period_end", "统计期限止（年-月-日）"),
+    ("address", "联系地址"),
+    ("postcode", "邮政编码"),
+    ("phone", "联系电话（多个用“、”分隔）"),
+    ("fax", "传真"),
+    ("email", "电子邮箱"),
+    ("url", "报告电子版网址"),
+    ("fee_charged", "本年是否收取信息处理费（是/否）"),
+    ("fee_cases", "收取信息处理费的申请件数"),
+    ("fee_amount", "收取信息处理费金额（元）"),
+)
+
+INFO_HELP = (
+    "黄色单元格由填报人填写，绿色单元格是自动计算的总计（可改写）。"
+    "表三下方的“勾稽核对”一行随填随查：显示“✗”时请核对数字。"
+    "填好后运行：nianbao render 本文件 --to docx -o 报告.docx"
+)
+TEXT_HELP = "在黄色单元格中填写各部分文字，可用换行分段。表格部分（二、三、四）不必在此填写。"
+LEDGER_CHECK = "勾稽核对（第一项＋第二项＝第三项＋第四项）"
+_SECTION_OF_GRID = {
+    "active": "s2_active",
+    "applications": "s3_requests",
+    "review_litigation": "s4_review_litigation",
+}
+
+
+def info_heading(year: int) -> str:
+    return f"{year}年政府信息公开工作年度报告填报表"
+
+
+def table_heading(grid_key: str, edition: Edition) -> str:
+    section = _SECTION_OF_GRID[grid_key]
+    return next(s.heading for s in edition.sections if s.key == section)
+
+
+def check_formula(diff: str) -> str:
+    return f'=IF({diff}=0,"✓ 平衡","✗ 相差"&({diff}))'
