@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from gold import assert_matches_gold
 
 import nianbao
 
@@ -17,20 +17,6 @@ NINGXIA = [
     "003_e6abb03ef6048be4",
     "004_4417505fcde5e58e",
 ]
-
-
-def assert_matches_gold(parsed: dict[str, Any], gold: dict[str, Any]) -> None:
-    for key in ("organ", "year", "edition", "period", "title"):
-        assert parsed[key] == gold[key], key
-    assert [s["key"] for s in parsed["sections"]] == [s["key"] for s in gold["sections"]]
-    assert [s["heading"] for s in parsed["sections"]] == [s["heading"] for s in gold["sections"]]
-    # Every table, row and cell: same keys (a cell the gold lacks must be absent) and same values,
-    # where null (blank) and 0 are different answers.
-    assert parsed["tables"].keys() == gold["tables"].keys()
-    for table, rows in gold["tables"].items():
-        assert parsed["tables"][table].keys() == rows.keys(), table
-        for row, cells in rows.items():
-            assert parsed["tables"][table][row] == cells, f"{table}.{row}"
 
 
 @pytest.mark.parametrize("name", NINGXIA)
