@@ -20,7 +20,7 @@ _S1_ASPECTS = {
 }
 _FEE_WORD = "信息处理费"
 _FOLLOWUP = ("整改", "上年", "上一年", "去年", "落实情况", "改进")
-_URL = re.compile(r"(?i)\b(https?)(:?)(/{0,2})([^\s，。；）)<>“”]*)")
+_URL = re.compile(r"(?i)(?<![a-z])(https?)(:?)(/{0,2})([^\s，。；）)<>“”]*)")
 
 
 def _where(report: Report, key: str) -> Location | None:

@@ -23,7 +23,7 @@ T4 = "review_litigation"
 _COUNT = re.compile(NUMBER + r"件")
 # Prose words (not form labels): how reports speak of receiving, concluding and carrying over requests.
 _APPLICATION = "申请"
-_ATTRIBUTE_USES = ("依申请公开", "依申请")
+_ATTRIBUTE_USES = ("依申请公开", "依申请", "被申请")
 _DOCUMENT_CONTEXT = ("发文", "公文", "文件")
 _EARLIER_YEAR = ("上年", "去年", "上一年", "同比", "较")
 _NO_APPLICATIONS = re.compile(
