@@ -161,6 +161,11 @@ def _total_published(report: Report) -> None:
     report.tables["active"]["regulations"]["total_published"] = 2
 
 
+def _no_fee_statement(report: Report) -> None:
+    set_text(report, "s6_other", "无。")
+    report.fee = None
+
+
 @dataclass(frozen=True)
 class Plant:
     rule_id: str
@@ -193,9 +198,7 @@ SINGLE_PLANTS = [
     Plant("S-TITLE", E2021_YEAR, lambda r: setattr(r, "title", "关于政府信息公开工作的情况汇报")),
     Plant("S-PERIOD", E2019_YEAR, lambda r: setattr(r, "period", None)),
     Plant("S-S1-ASPECTS", E2021_YEAR, lambda r: set_text(r, "s1_overview", "本年度各项工作正常开展。")),
-    Plant(
-        "S-S6-FEE", E2021_YEAR, lambda r: (set_text(r, "s6_other", "无。"), setattr(r, "fee", None)) and None
-    ),
+    Plant("S-S6-FEE", E2021_YEAR, _no_fee_statement),
     Plant("S-CONTACT", E2019_YEAR, lambda r: setattr(r, "contact", Contact())),
     Plant("S-URL", E2021_YEAR, _say("s6_other", lambda r: "详见http//www.example.gov.cn。")),
     Plant("S-DEADLINE", E2021_YEAR, _late),
