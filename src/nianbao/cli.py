@@ -18,6 +18,7 @@ from rich.table import Table
 
 from . import view
 from .api import check_batch, expand_paths, parse
+from .cli_corpus import register as register_corpus_commands
 from .cli_render import render_command, template_command
 from .model import Report
 from .readers import ReadError
@@ -207,6 +208,7 @@ def rules_command(as_json: JsonOpt = False) -> None:
 
 app.command("render")(render_command)
 app.command("template")(template_command)
+register_corpus_commands(app)
 
 
 def main() -> None:
