@@ -140,7 +140,8 @@ def _no_applications(report: Report) -> None:
 
 
 def _edition_year(report: Report) -> None:
-    report.year = report.year + 1 if report.year else None
+    # A year the report's form does not apply to (2019版 through 2020, 2021版 from 2021).
+    report.year = 2021 if report.edition == "E2019" else 2020
 
 
 def _citation(report: Report) -> None:
