@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.page import Page
-from pdfplumber.utils.text import extract_text
 
 from ..document import Cell, Table
 from ..model import Location
+from .pdf_text import join_chars
 
 BBox = tuple[float, float, float, float]
 Char = dict[str, Any]
@@ -32,7 +32,7 @@ _TOUCH = 3.0
 
 
 @dataclass(frozen=True)
-class _Edge:
+class Edge:
     horizontal: bool
     at: float  # y of a horizontal line, x of a vertical one
     start: float
@@ -60,45 +60,45 @@ def _is_white(color: Any) -> bool:
     return all(v == 0 for v in numbers) if len(numbers) == 4 else all(v >= 0.95 for v in numbers)
 
 
-def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[_Edge]:
+def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     return [
-        _Edge(True, top, x0, x1),
-        _Edge(True, bottom, x0, x1),
-        _Edge(False, x0, top, bottom),
-        _Edge(False, x1, top, bottom),
+        Edge(True, top, x0, x1),
+        Edge(True, bottom, x0, x1),
+        Edge(False, x0, top, bottom),
+        Edge(False, x1, top, bottom),
     ]
 
 
-def ruling_edges(page: Page) -> list[_Edge]:
+def ruling_edges(page: Page) -> list[Edge]:
     """The lines a reader sees as table borders."""
-    edges: list[_Edge] = []
+    edges: list[Edge] = []
     for line in page.lines:
         if _is_white(line.get("stroking_color")):
             continue
         if line["height"] < 1:
-            edges.append(_Edge(True, (line["top"] + line["bottom"]) / 2, line["x0"], line["x1"]))
+            edges.append(Edge(True, (line["top"] + line["bottom"]) / 2, line["x0"], line["x1"]))
         elif line["width"] < 1:
-            edges.append(_Edge(False, (line["x0"] + line["x1"]) / 2, line["top"], line["bottom"]))
+            edges.append(Edge(False, (line["x0"] + line["x1"]) / 2, line["top"], line["bottom"]))
     for rect in page.rects:
         x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
         if rect.get("stroke") and not _is_white(rect.get("stroking_color")):
             edges.extend(_box_edges(x0, top, x1, bottom))
         elif rect.get("fill") and not _is_white(rect.get("non_stroking_color")):
             if bottom - top <= _BAR_THICKNESS and x1 - x0 > bottom - top:
-                edges.append(_Edge(True, (top + bottom) / 2, x0, x1))
+                edges.append(Edge(True, (top + bottom) / 2, x0, x1))
             elif x1 - x0 <= _BAR_THICKNESS:
-                edges.append(_Edge(False, (x0 + x1) / 2, top, bottom))
+                edges.append(Edge(False, (x0 + x1) / 2, top, bottom))
     return edges
 
 
-def _touch(a: _Edge, b: _Edge) -> bool:
+def _touch(a: Edge, b: Edge) -> bool:
     if a.horizontal == b.horizontal:
         return abs(a.at - b.at) <= _TOUCH and a.start <= b.end + _TOUCH and b.start <= a.end + _TOUCH
     h, v = (a, b) if a.horizontal else (b, a)
     return h.start - _TOUCH <= v.at <= h.end + _TOUCH and v.start - _TOUCH <= h.at <= v.end + _TOUCH
 
 
-def _groups(edges: list[_Edge]) -> list[list[_Edge]]:
+def _groups(edges: list[Edge]) -> list[list[Edge]]:
     """Edges that touch each other, directly or through others: one table each."""
     parent = list(range(len(edges)))
 
@@ -112,7 +112,7 @@ def _groups(edges: list[_Edge]) -> list[list[_Edge]]:
         for j in range(i + 1, len(edges)):
             if _touch(edges[i], edges[j]):
                 parent[root(i)] = root(j)
-    groups: dict[int, list[_Edge]] = {}
+    groups: dict[int, list[Edge]] = {}
     for i, edge in enumerate(edges):
         groups.setdefault(root(i), []).append(edge)
     return list(groups.values())
@@ -126,14 +126,14 @@ def _unique(values: list[float]) -> list[float]:
     return out
 
 
-def _covered(lines: list[_Edge], at: float, middle: float) -> bool:
+def _covered(lines: list[Edge], at: float, middle: float) -> bool:
     return any(abs(e.at - at) <= _SNAP and e.start - _SNAP <= middle <= e.end + _SNAP for e in lines)
 
 
 class _Grid:
     """The squares between a table's column and row lines, joined where no line separates them."""
 
-    def __init__(self, edges: list[_Edge]) -> None:
+    def __init__(self, edges: list[Edge]) -> None:
         hs = [e for e in edges if e.horizontal]
         vs = [e for e in edges if not e.horizontal]
         # A table's outer line can be missing (a merged cell running on over a page break): the
@@ -187,12 +187,16 @@ class _Grid:
 
 
 def find_tables(page: Page, page_number: int) -> list[PageTable]:
-    edges = ruling_edges(page)
+    return tables_from_edges(ruling_edges(page), page.chars, page_number)
+
+
+def tables_from_edges(edges: list[Edge], chars: list[Char], page_number: int) -> list[PageTable]:
+    """Tables formed by ruling lines, filled with the characters (or OCR boxes) inside them."""
     tables: list[PageTable] = []
     for group in _groups(edges):
         if sum(e.horizontal for e in group) < 2 or sum(not e.horizontal for e in group) < 2:
             continue
-        table = _read_grid(_Grid(group), page.chars, page_number)
+        table = _read_grid(_Grid(group), chars, page_number)
         if table is not None:
             tables.append(table)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
@@ -227,9 +231,7 @@ def _read_grid(grid: _Grid, chars: list[Char], page_number: int) -> PageTable | 
 
 
 def _cell_text(chars: list[Char]) -> str:
-    if not chars:
-        return ""
-    return str(extract_text(chars, x_tolerance=1.5, y_tolerance=3)).strip()
+    return join_chars(chars).strip()
 
 
 def _rounded(bbox: BBox) -> BBox:

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdfplumber.utils.text import extract_text
-
 Char = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
@@ -52,7 +50,7 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
     lines: list[TextLine] = []
     for group in groups:
         group.sort(key=lambda c: c["x0"])
-        text = str(extract_text(group, x_tolerance=1.5, y_tolerance=3)).strip()
+        text = join_chars(group).strip()
         if not text:
             continue
         visible = [c for c in group if c["text"].strip()]
@@ -66,6 +64,29 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
     return lines
 
 
+def join_chars(chars: list[Char]) -> str:
+    """Characters (or OCR boxes) as text: lines top to bottom joined by newlines, each left to right,
+    with a space where the gap between two pieces is wider than a quarter of their height."""
+    lines: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and _same_line(lines[-1], char):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        for i, char in enumerate(line):
+            if i and char["text"] != " " and parts[-1] != " ":
+                gap = char["x0"] - line[i - 1]["x1"]
+                if gap > 0.25 * max(char["bottom"] - char["top"], 1.0):
+                    parts.append(" ")
+            parts.append(char["text"])
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
 def _same_line(group: list[Char], char: Char) -> bool:
     top = min(c["top"] for c in group)
     bottom = max(c["bottom"] for c in group)
@@ -76,6 +97,10 @@ def _same_line(group: list[Char], char: Char) -> bool:
 
 def _in_margin(line: TextLine, page_height: float) -> bool:
     return line.bbox[3] <= page_height * _MARGIN_SHARE or line.top >= page_height * (1 - _MARGIN_SHARE)
+
+
+def is_page_number(line: TextLine, page_height: float) -> bool:
+    return _in_margin(line, page_height) and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
 def drop_furniture(pages: list[list[TextLine]], heights: list[float]) -> list[list[TextLine]]:
