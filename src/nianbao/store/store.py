@@ -20,6 +20,14 @@ reports_t = cast(Table, ReportRow.__table__)
 cells_t = cast(Table, CellRow.__table__)
 findings_t = cast(Table, FindingRow.__table__)
 failures_t = cast(Table, FailureRow.__table__)
+_CELL_COLUMNS = ("report_id", "tbl", "row", "col", "value", "exact", "text", "page", "line")
+_FINDING_COLUMNS = ("report_id", "seq", "rule", "severity", "message", "cells", "page", "line")
+
+
+def _insert_sql(conn: Connection, table: str, columns: tuple[str, ...]) -> str:
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})"
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -115,41 +123,15 @@ class Store:
             },
         )
         report_id = _new_id(result)
+        # Plain tuples straight to the driver: a report has a few hundred cells, and building a
+        # parameter dict per cell costs more than the insert itself.
         if parsed.cells:
-            conn.execute(
-                insert(cells_t),
-                [
-                    {
-                        "report_id": report_id,
-                        "tbl": t,
-                        "row": r,
-                        "col": c,
-                        "value": v,
-                        "exact": e,
-                        "text": x,
-                        "page": p,
-                        "line": ln,
-                    }
-                    for t, r, c, v, e, x, p, ln in parsed.cells
-                ],
+            conn.exec_driver_sql(
+                _insert_sql(conn, "cells", _CELL_COLUMNS), [(report_id, *c) for c in parsed.cells]
             )
         if parsed.findings:
-            conn.execute(
-                insert(findings_t),
-                [
-                    {
-                        "report_id": report_id,
-                        "seq": s,
-                        "rule": rule,
-                        "severity": sev,
-                        "message": msg,
-                        "cells": cells,
-                        "page": p,
-                        "line": ln,
-                    }
-                    for s, rule, sev, msg, cells, p, ln in parsed.findings
-                ],
-            )
+            rows = [(report_id, *f) for f in parsed.findings]
+            conn.exec_driver_sql(_insert_sql(conn, "findings", _FINDING_COLUMNS), rows)
         return True
 
     def _organ_id(self, conn: Connection, raw: str) -> int:
