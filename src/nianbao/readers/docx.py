@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -44,7 +45,16 @@ _CHOICE, _FALLBACK, _ALTERNATE = f"{{{MC}}}Choice", f"{{{MC}}}Fallback", f"{{{MC
 # Containers whose children belong to the same level as the container itself.
 _TRANSPARENT = {_SDT, _SDT_CONTENT, _CUSTOM_XML, _SMART_TAG, _INS}
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError)
+# Damaged packages fail in any of these, depending on where the damage is (directory, header, stream).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
@@ -89,7 +99,7 @@ def _main_part_name(package: zipfile.ZipFile) -> str:
     """The main document part named by the package relationships (Word always uses the default)."""
     try:
         rels = etree.fromstring(package.read("_rels/.rels"), _PARSER)
-    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError):
+    except (KeyError, etree.XMLSyntaxError, *_ZIP_ERRORS):
         return _DEFAULT_MAIN
     if rels is None:
         return _DEFAULT_MAIN

@@ -53,6 +53,8 @@ _CHROME_MAX_SHARE = 0.3
 _ARTICLE_SHARE = 0.7
 _MAX_SPAN = 64
 _WS = re.compile(r"\s+")
+# Control characters are not allowed in XML text, and lxml refuses to move them between nodes.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def decode_html(data: bytes) -> str:
@@ -90,7 +92,7 @@ def read_html(data: bytes, path: str) -> list[Block]:
     if not text.strip():
         raise ReadError(path, "网页内容为空")
     try:
-        root = lxml_html.document_fromstring(text.replace("\x00", ""))
+        root = lxml_html.document_fromstring(_CONTROL.sub("", text))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(path, f"网页无法解析（{exc}）") from exc
     body = root.find("body")
