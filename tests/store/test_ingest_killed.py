@@ -26,7 +26,7 @@ def _stored(db: Path) -> int:
 
 def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 160)
+    write_corpus(corpus, 100)
     reference = open_store(str(tmp_path / "reference.db"))
     ingest(reference, [corpus], workers=2)
     expected = snapshot(reference)

@@ -100,6 +100,8 @@ def infer_place(name: str) -> Place:
 
 def apply_mapping(name: str, place: Place, mapping: OrganMapping) -> tuple[str, Place]:
     canonical = mapping.names.get(name, name)
+    if canonical != name:
+        place = infer_place(canonical)
     overrides = mapping.places.get(canonical) or mapping.places.get(name) or {}
     if overrides:
         place = replace(
