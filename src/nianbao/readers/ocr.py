@@ -22,7 +22,7 @@ from PIL import Image, UnidentifiedImageError
 from ..document import Block, Paragraph
 from ..model import Location
 from .errors import ReadError
-from .limits import Deadline
+from .limits import OCR_PAGE_SECONDS, Deadline
 from .pdf_columns import column_tables
 from .pdf_grid import Edge, PageTable, chars_outside, tables_from_edges
 from .pdf_text import is_page_number, text_lines
@@ -70,6 +70,7 @@ def ocr_image(data: bytes, path: str, deadline: Deadline) -> list[Block]:
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ReadError(path, "图片文件已损坏或格式不受支持，无法读取") from exc
+    deadline.extend(OCR_PAGE_SECONDS)
     deadline.check()
     return read_page_image(engine, image, 1, 1.0)
 
@@ -85,6 +86,7 @@ def ocr_pdf_pages(data: bytes, path: str, pages: list[int], deadline: Deadline) 
     except Exception as exc:  # pdfium raises its own error type for damaged files
         raise ReadError(path, "PDF 扫描页无法渲染为图片，文件可能已损坏") from exc
     try:
+        deadline.extend(OCR_PAGE_SECONDS * len(pages))
         for number in pages:
             deadline.check()
             image = pdf[number - 1].render(scale=DPI / 72).to_pil()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from ..document import Document
-from .limits import Deadline
+from .limits import Deadline, current_deadline
 
 
 def read_paged(data: bytes, path: str, kind: str, deadline: Deadline | None = None) -> Document:
     """A PDF (`kind` "pdf") or a scanned page image (`kind` "image") as a Document."""
-    deadline = deadline or Deadline(path)
+    deadline = deadline or current_deadline(path)
     if kind == "image":
         from .ocr import ocr_image
 

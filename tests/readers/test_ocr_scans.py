@@ -1,0 +1,102 @@
+"""Scanned reports: generated reports printed to PDF, rasterised to images (no text layer), read by OCR.
+
+The full scanned set runs in `make bench`; here a small one keeps `make test` fast.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+import nianbao
+from nianbao.readers import ReadError, ocr, read_path
+from nianbao.render.pdf import render_pdf
+from nianbao.synth import generate
+
+DPI = 200
+
+
+def _scan(pdf: bytes, first: int, last: int) -> list[Image.Image]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(first, last)]
+    finally:
+        doc.close()
+
+
+def _image_pdf(pages: list[Image.Image]) -> bytes:
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", resolution=DPI, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[nianbao.Report, Path, Path]:
+    work = tmp_path_factory.mktemp("scans")
+    report = generate(7, 2023, "示例县城关镇人民政府")
+    pdf = render_pdf(report)
+    text_layer = work / "text.pdf"
+    text_layer.write_bytes(pdf)
+    # Only the pages holding 表三 are scanned: OCR is slow, and 表三 holds most values.
+    table_pages = [
+        w.page
+        for k, w in nianbao.parse(text_layer).provenance.items()
+        if w.page and k.startswith("applications.")
+    ]
+    pages = _scan(pdf, min(table_pages) - 1, max(table_pages))
+    scan_pdf = work / "scan.pdf"
+    scan_pdf.write_bytes(_image_pdf(pages))
+    png = work / "page.png"
+    # A strip of one page is enough to show that image files go through OCR.
+    first = pages[0]
+    first.crop((0, 0, first.width, first.height // 5)).save(png)
+    return report, scan_pdf, png
+
+
+def _cells(report: nianbao.Report) -> dict[str, object]:
+    return {
+        f"{t}.{r}.{c}": v
+        for t, rows in report.tables.items()
+        for r, cells in rows.items()
+        for c, v in cells.items()
+    }
+
+
+def test_scanned_pdf_reads_at_least_995_per_mille_of_cells(
+    scanned: tuple[nianbao.Report, Path, Path],
+) -> None:
+    expected, scan_pdf, _png = scanned
+    parsed = nianbao.parse(scan_pdf)
+    assert parsed.source.ocr is True and parsed.source.format == "pdf"
+    want = {k: v for k, v in _cells(expected).items() if k.startswith("applications.")}
+    got = _cells(parsed)
+    right = sum(1 for key, value in want.items() if key in got and got[key] == value)
+    assert len(want) >= 23 * 7
+    assert right / len(want) >= 0.995, sorted(k for k in want if got.get(k) != want[k])
+    assert all(w.page and w.bbox for w in parsed.provenance.values())
+
+
+def test_scanned_image_file_is_read_by_ocr(scanned: tuple[nianbao.Report, Path, Path]) -> None:
+    _expected, _scan_pdf, png = scanned
+    doc = read_path(png)
+    assert doc.format == "image" and doc.ocr and doc.pages == 1
+    assert any(p.text.strip() for p in doc.paragraphs) or doc.tables
+
+
+def test_scan_without_ocr_extra_names_the_install_command(
+    scanned: tuple[nianbao.Report, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing() -> object:
+        raise ImportError("No module named 'rapidocr_onnxruntime'")
+
+    monkeypatch.setattr(ocr, "_engine", missing)
+    _expected, scan_pdf, png = scanned
+    for path in (scan_pdf, png):
+        with pytest.raises(ReadError) as caught:
+            read_path(path)
+        assert "pip install 'nianbao[ocr]'" in caught.value.reason
+        assert "扫描件" in caught.value.reason
