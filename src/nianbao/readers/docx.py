@@ -215,9 +215,26 @@ def _block_children(element: etree._Element) -> Iterator[etree._Element]:
             yield from _block_children(child)
 
 
+_TC_PR = _w("tcPr")
+_PROPERTY_TAGS: dict[str, str] = {}
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    # A plain loop: ElementPath's find() costs several times more on these tiny property lists.
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _property(tc: etree._Element, name: str) -> etree._Element | None:
-    props = tc.find(_w("tcPr"))
-    return None if props is None else props.find(_w(name))
+    props = _child(tc, _TC_PR)
+    if props is None:
+        return None
+    tag = _PROPERTY_TAGS.get(name)
+    if tag is None:
+        tag = _PROPERTY_TAGS[name] = _w(name)
+    return _child(props, tag)
 
 
 def _int_value(element: etree._Element | None, default: int) -> int:
@@ -264,9 +281,17 @@ def _cell_text(tc: etree._Element) -> str:
     return "\n".join(s for s in (line.strip() for line in lines) if s)
 
 
+_SPECIAL_TEXT = {_TAB: "\t", _BR: "\n", _CR: "\n", _NB_HYPHEN: "-"}
+
+
 def _paragraph_text(p: etree._Element) -> str:
     parts: list[str] = []
-    _collect_text(p, parts)
+    if next(p.iter(_DEL, _MOVE_FROM, _TXBX, _FALLBACK, _ALTERNATE), None) is None:
+        # The common paragraph has nothing to skip: lxml's tag filter walks it at C speed.
+        for element in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+            parts.append(element.text or "" if element.tag == _T else _SPECIAL_TEXT[str(element.tag)])
+    else:
+        _collect_text(p, parts)
     return "".join(parts)
 
 

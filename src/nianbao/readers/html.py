@@ -176,7 +176,7 @@ def _text_weights(body: etree._Element) -> dict[etree._Element, _Weight]:
     weights: dict[etree._Element, _Weight] = {}
 
     def own(text: str | None) -> int:
-        return len(_WS.sub("", text)) if text else 0
+        return len("".join(text.split())) if text else 0
 
     def visit(element: etree._Element, in_link: bool) -> _Weight:
         link = in_link or element.tag == "a"
@@ -327,7 +327,10 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 
 def _span(cell: etree._Element, name: str) -> int:
-    raw = (cell.get(name) or "1").strip()
+    raw = cell.get(name)
+    if raw is None:
+        return 1
+    raw = raw.strip()
     digits = re.match(r"\d+", raw)
     value = int(digits.group()) if digits else 1
     return min(max(value, 1), _MAX_SPAN)
@@ -335,6 +338,8 @@ def _span(cell: etree._Element, name: str) -> int:
 
 def _cell_text(td: etree._Element) -> str:
     """The cell's text with one line per paragraph or `<br>`; `&nbsp;` and spacing collapse to blank."""
+    if len(td) == 0:
+        return _squash(td.text or "")
     walker = _Walker()
     walker.walk(td)
     walker.flush(td)
