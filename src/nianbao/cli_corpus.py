@@ -21,6 +21,7 @@ from rich.table import Table
 
 from .analyze import chart as charts
 from .analyze.export import FORMATS, export
+from .analyze.report_xlsx import export_report_workbooks
 from .analyze.stats import GROUPINGS, StatsRow, compute_stats, top_organs
 from .store import IngestSummary, Store, ingest, load_mapping, open_store
 
@@ -201,12 +202,21 @@ def export_command(
         Path | None, typer.Option("--out", "-o", help="输出文件（默认 nianbao-export.<格式>）")
     ] = None,
     wide: Annotated[bool, typer.Option("--wide", help="宽表：每份报告一行，每个单元格一列")] = False,
+    per_report: Annotated[
+        Path | None,
+        typer.Option("--per-report", help="另外把每份报告按官方合并单元格格式各写成一个 XLSX，放在此目录"),
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """导出：整齐表（每个数值一行，带机关、地区、年度、表、行、列、来源文件和位置）或宽表。"""
     if to not in FORMATS:
         err.print(f"未知的格式“{to}”，可选：{'、'.join(FORMATS)}")
         raise typer.Exit(2)
+    if per_report is not None:
+        store = _store(db)
+        written = export_report_workbooks(store, per_report)
+        store.close()
+        out.print(f"已按官方格式写出 {len(written)} 个报告工作簿到 {per_report}")
     target = output or Path(f"nianbao-export{'-wide' if wide else ''}.{to}")
     store = _store(db)
     count = export(store, to, target, wide=wide)

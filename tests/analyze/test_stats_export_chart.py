@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from nianbao.analyze.chart import cjk_font, outcomes_chart, region_chart, trend_chart
 from nianbao.analyze.export import export
+from nianbao.analyze.report_xlsx import export_report_workbooks
 from nianbao.analyze.stats import compute_stats
 from nianbao.model import Report
 from nianbao.render.text import render_text
@@ -119,3 +120,21 @@ def test_charts_are_png_with_a_cjk_font(filled: tuple[Store, list[Report]], tmp_
     ):
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert path.stat().st_size > 10_000
+
+
+def test_per_report_workbooks_use_the_official_layout(
+    filled: tuple[Store, list[Report]], tmp_path: Path
+) -> None:
+    store, reports = filled
+    written = export_report_workbooks(store, tmp_path / "books")
+    assert len(written) == len(reports)
+    first = next(p for p in written if "第0镇" in p.name and "-2019-" in p.name)
+    book = load_workbook(first)
+    sheet = book["表三"]
+    assert sheet.merged_cells.ranges  # the official form's merged label cells
+    values = {(r[0], r[1], r[2]): r[3] for r in book["全部数值"].iter_rows(min_row=2, values_only=True)}
+    assert values[("applications", "new_received", "total")] == reports[0].cell(
+        "applications", "new_received", "total"
+    )
+    printed = [c.value for row in sheet.iter_rows() for c in row]
+    assert reports[0].cell("applications", "new_received", "total") in printed

@@ -1,0 +1,78 @@
+"""One workbook per stored report in the official merged layout (the same sheets as `nianbao template`),
+filled with the values the report printed, plus a sheet listing every value with where it was read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Report
+from ..store import Store
+from ..workbook.template import build_template
+
+ALL_VALUES_SHEET = "全部数值"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def report_workbook(report: Report, out: Path) -> Path:
+    """Fill the year's form with the report's values. Printed totals are kept as printed (not
+    formulas), so a report whose totals do not add up shows exactly that."""
+    workbook, layout = build_template(report.year or 2021, report.organ)
+    info: dict[str, str | int | None] = {
+        "info.year": report.year,
+        "info.period_start": report.period.start.isoformat() if report.period else None,
+        "info.period_end": report.period.end.isoformat() if report.period else None,
+        "info.address": report.contact.address,
+        "info.postcode": report.contact.postcode,
+        "info.phone": "、".join(report.contact.phone) or None,
+        "info.fax": "、".join(report.contact.fax) or None,
+        "info.email": "、".join(report.contact.email) or None,
+        "info.url": "、".join(report.contact.url) or None,
+    }
+    for key, field in info.items():
+        if key in layout.cells:
+            sheet, coordinate = layout.cells[key]
+            workbook[sheet][coordinate] = field
+    listing = workbook.create_sheet(ALL_VALUES_SHEET, 1)
+    listing.append(["table", "row", "column", "value", "page", "line", "text"])
+    for table, rows in report.tables.items():
+        for row, cols in rows.items():
+            for col, value in cols.items():
+                path = f"{table}.{row}.{col}"
+                number = None if value is None else (int(value) if value == int(value) else float(value))
+                if path in layout.cells:
+                    sheet, coordinate = layout.cells[path]
+                    workbook[sheet][coordinate] = number
+                source = report.provenance.get(path)
+                listing.append(
+                    [
+                        table,
+                        row,
+                        col,
+                        number,
+                        source.page if source else None,
+                        source.line if source else None,
+                        source.text if source else None,
+                    ]
+                )
+    # Cells of the form the report does not have stay empty rather than showing a formula's 0.
+    for path in layout.formulas:
+        table, row, col = path.split(".", 2)
+        if not report.has_cell(table, row, col):
+            sheet, coordinate = layout.cells[path]
+            workbook[sheet][coordinate] = None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(out)
+    return out
+
+
+def export_report_workbooks(store: Store, folder: Path) -> list[Path]:
+    """One workbook per current report version, named organ-year-version.xlsx."""
+    written = []
+    for row in store.current_reports():
+        report = store.report(row.sha256)
+        if report is None:
+            continue
+        name = _UNSAFE.sub("_", f"{row.organ or '未知机关'}-{row.year or '未知年度'}-v{row.version}")
+        written.append(report_workbook(report, folder / f"{name}-{row.sha256[:8]}.xlsx"))
+    return written
