@@ -26,6 +26,9 @@ def database_url(db: str | None) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module would commit DDL on its own; with its own transaction handling off and an
+    # explicit BEGIN (below), creating the schema is one transaction too, so a kill cannot half-create it.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers (stats while ingesting) run beside the writer; NORMAL keeps each commit
     # durable against a killed process (only a power cut can lose the last commits, never corrupt).
@@ -36,10 +39,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
