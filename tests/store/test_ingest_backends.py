@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import snapshot
+from store_fixtures import snapshot
 
 from nianbao.store import ingest, open_store
 

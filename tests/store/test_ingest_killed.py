@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import snapshot, write_corpus
+from store_fixtures import snapshot, write_corpus
 
 from nianbao.store import ingest, open_store
 
