@@ -170,12 +170,13 @@ class _Walker:
                     row[-1].colspan += span
                     column += span
                     continue
-                has_nested = _has_nested_table(tc)
-                if has_nested:
+                if _has_nested_table(tc):
                     # The cell is a layout frame (often the real form inside it): its paragraphs and
-                    # tables are read as blocks of their own after this row.
+                    # tables are read as blocks of their own after this row, not as a cell.
                     nested.append(tc)
-                cell = Cell("" if has_nested else _cell_text(tc), where, colspan=span)
+                    column += span
+                    continue
+                cell = Cell(_cell_text(tc), where, colspan=span)
                 row.append(cell)
                 opened = _OpenCell(cell, column, vmerge == "restart")
                 for col in range(column, column + span):

@@ -296,7 +296,6 @@ class _Walker:
                 if any(True for _ in td.iter("table")):
                     # A layout cell framing a table: its content is read as blocks of its own.
                     frames.append(td)
-                    row.append(Cell("", where, _span(td, "colspan"), _span(td, "rowspan")))
                     continue
                 row.append(Cell(_cell_text(td), where, _span(td, "colspan"), _span(td, "rowspan")))
             if row:
