@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 _ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\*\*|[<>]")
@@ -20,8 +21,9 @@ _SPACE = re.compile(r"\s+")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
-    """A comparison key: artefacts stripped, NFKC-folded, all whitespace removed."""
+    """A comparison key: artefacts stripped, NFKC-folded, all whitespace removed (memoised)."""
     text = _ARTEFACTS.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     return _SPACE.sub("", text)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..editions.labels import label_key
 
@@ -23,7 +24,9 @@ class CellReading:
     unit: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def read_cell(text: str) -> CellReading:
+    """What a cell's text holds (memoised: tables repeat the same few texts, `0` above all)."""
     key = label_key(unicodedata.normalize("NFKC", text)).replace(",", "")
     if not key or key in DASHES:
         return CellReading(None, True)
