@@ -15,29 +15,10 @@ from .limits import time_limit
 from .markdown import markdown_blocks
 from .paged import read_paged
 from .sniffing import is_docx, looks_like_html, looks_like_markdown
+from .sniffing import sniff_container as sniff
 from .text import text_blocks
 
 __all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
-
-_MAGIC = (
-    (b"%PDF", "pdf"),
-    (b"PK\x03\x04", "zip"),
-    (b"\xd0\xcf\x11\xe0", "ole"),
-    (b"{\\rtf", "rtf"),
-    (b"\x89PNG", "image"),
-    (b"\xff\xd8\xff", "image"),
-)
-_FORMAT_NAMES = {"pdf": "PDF", "zip": "DOCX/ZIP", "ole": "DOC/WPS", "rtf": "RTF", "image": "图片"}
-
-
-def sniff(data: bytes) -> str:
-    """The container format by magic bytes; `text` for anything else (decoded later)."""
-    head = data[:8].lstrip()
-    for magic, name in _MAGIC:
-        if head.startswith(magic):
-            return name
-    return "text"
-
 
 def read_path(path: str | Path) -> Document:
     p = Path(path)
@@ -65,8 +46,6 @@ def read_bytes(data: bytes, path: str) -> Document:
         return _document(data, path, "doc", read_doc(data, path, kind))
     if kind in ("pdf", "image"):
         return read_paged(data, path, kind)
-    if kind != "text":
-        raise ReadError(path, f"暂不支持 {_FORMAT_NAMES[kind]} 格式，目前只能读取纯文本（.txt）报告")
     if looks_like_html(data):
         return _document(data, path, "html", read_html(data, path))
     decoded = decode_text(data)
