@@ -79,12 +79,39 @@ class Contact(_Model):
     url: list[str] = Field(default_factory=list)
 
 
+# Where a run of `text` starts in the source: [offset into text, line, page] and, when the reader knows
+# it, the bbox as four more numbers. One per source paragraph, so a sentence finds its own line or page.
+Anchor = tuple[int, int | None, int | None] | tuple[int, int | None, int | None, float, float, float, float]
+
+
+def anchor_at(anchors: list[Anchor], offset: int) -> Location | None:
+    """The source location of the character at `offset` of a text with these anchors (None if unknown)."""
+    found: Anchor | None = None
+    for anchor in anchors:
+        if anchor[0] > offset:
+            break
+        found = anchor
+    if found is None:
+        return None
+    bbox = (found[3], found[4], found[5], found[6]) if len(found) == 7 else None
+    return Location(line=found[1], page=found[2], bbox=bbox)
+
+
 class SectionEntry(_Model):
     key: str | None
     heading: str
     canonical: bool = False
     line: int | None = None
     text: str = ""
+    anchors: list[Anchor] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _drop_no_anchors(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Sections built without a source (generated, typed in a workbook) keep their earlier JSON shape.
+        data: dict[str, Any] = handler(self)
+        if not data.get("anchors"):
+            data.pop("anchors", None)
+        return data
 
 
 class Fee(_Model):
@@ -113,6 +140,7 @@ class Report(_Model):
     period: Period | None = None
     contact: Contact = Field(default_factory=Contact)
     preamble: str = ""
+    preamble_anchors: list[Anchor] = Field(default_factory=list)
     sections: list[SectionEntry] = Field(default_factory=list)
     tables: dict[str, TableValues] = Field(default_factory=dict)
     fee: Fee | None = None

@@ -6,7 +6,7 @@ from ..document import Document
 from ..editions import E2021, edition_for_year
 from ..model import Report, Source
 from .metadata import find_contact, find_fee, find_period, find_title, find_year_in_text, organ_and_year
-from .sections import find_sections, join_body
+from .sections import find_sections, join_body_anchored
 from .tables import detect_edition, read_tables
 
 __all__ = ["extract"]
@@ -30,7 +30,7 @@ def extract(doc: Document) -> Report:
 
     body = paragraphs[title_lines:]
     sections, first_heading = find_sections(body, reading_edition)
-    preamble = join_body(body[:first_heading])
+    preamble, preamble_anchors = join_body_anchored(body[:first_heading])
     s6 = next((s for s in sections if s.key == "s6_other"), None)
 
     return Report(
@@ -43,6 +43,7 @@ def extract(doc: Document) -> Report:
         period=period,
         contact=find_contact(full_text),
         preamble=preamble,
+        preamble_anchors=preamble_anchors,
         sections=sections,
         tables=reading.tables,
         fee=find_fee(s6.text if s6 else full_text),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..document import Paragraph
 from ..editions import Edition, LabelIndex, label_key
 from ..editions.form import Section
-from ..model import SectionEntry
+from ..model import Anchor, Location, SectionEntry
 
 _NUMERALS = "一二三四五六七八九十"
 _SPACE = re.compile(r"\s+")
@@ -65,7 +65,7 @@ def find_sections(paragraphs: list[Paragraph], edition: Edition) -> tuple[list[S
         expected = _numeral_value(numeral) + 1
     for n, h in enumerate(headings):
         end = headings[n + 1].paragraph_index if n + 1 < len(headings) else len(paragraphs)
-        h.entry.text = join_body(paragraphs[h.paragraph_index + 1 : end])
+        h.entry.text, h.entry.anchors = join_body_anchored(paragraphs[h.paragraph_index + 1 : end])
     start = headings[0].paragraph_index if headings else len(paragraphs)
     return [h.entry for h in headings], start
 
@@ -80,7 +80,14 @@ def _looks_like_unknown_heading(title: str, numeral: str, expected: int) -> bool
 
 def join_body(paragraphs: list[Paragraph]) -> str:
     """Body text with lines broken by page breaks joined again (spec §8 P-18)."""
+    return join_body_anchored(paragraphs)[0]
+
+
+def join_body_anchored(paragraphs: list[Paragraph]) -> tuple[str, list[Anchor]]:
+    """The joined body text and, for each source paragraph in it, where its text starts and came from."""
     parts: list[str] = []
+    anchors: list[Anchor] = []
+    length = 0  # length of "\n".join(parts) so far
     for para in paragraphs:
         text = para.text.strip()
         # Only a long unfinished line was cut by a page break; a short one is a sub-heading.
@@ -89,7 +96,20 @@ def join_body(paragraphs: list[Paragraph]) -> str:
             and not parts[-1].endswith(_TERMINAL)
             and len(parts[-1].rsplit("\n", 1)[-1]) >= _MIN_CUT_LINE
         ):
+            offset = length
             parts[-1] += text
         else:
+            offset = length + 1 if parts else 0
             parts.append(text)
-    return "\n".join(parts)
+        length = offset + len(text)
+        if text and (anchor := _anchor(offset, para.where)) is not None:
+            anchors.append(anchor)
+    return "\n".join(parts), anchors
+
+
+def _anchor(offset: int, where: Location) -> Anchor | None:
+    if where.line is None and where.page is None:
+        return None
+    if where.bbox is None:
+        return (offset, where.line, where.page)
+    return (offset, where.line, where.page, *where.bbox)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..editions.common import APPLICANT_COLUMNS
-from ..model import Finding, Location, Report, cell_path
+from ..model import Finding, Report, cell_path
 from .labels import edition_of, t3_column
 from .organs import same_organ
 from .registry import cross_year_rule, finding, run_pair_rules
+from .sentences import section_location
 from .t2 import T2, column_label, count, row_label
 
 T3 = "applications"
@@ -184,9 +185,5 @@ def s_duplicate(report: Report, previous: Report) -> Iterator[Finding]:
                 report,
                 "S-DUPLICATE",
                 f"“{section.heading}”与{_prev_name(previous)}相同部分的相似度为{score:.0%}，内容雷同",
-                where=_line(section.line),
+                where=section_location(section),
             )
-
-
-def _line(line: int | None) -> Location | None:
-    return Location(line=line) if line else None

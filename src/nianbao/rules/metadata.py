@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..editions import E2019, E2021
 from ..model import Finding, Location, Report
 from .registry import finding, rule
+from .sentences import locate_text, section_location
 
 _SPACE = re.compile(r"\s+")
 # What section one of an E2021 report must cover (30号 §一(一)); each aspect by the words reports use for it.
@@ -25,7 +26,7 @@ _URL = re.compile(r"(?i)(?<![a-z])(https?)(:?)(/{0,2})([^\s，。；）)<>“”
 
 def _where(report: Report, key: str) -> Location | None:
     section = next((s for s in report.sections if s.key == key), None)
-    return Location(line=section.line) if section and section.line else None
+    return section_location(section) if section else None
 
 
 def _text(report: Report, key: str) -> str | None:
@@ -53,6 +54,7 @@ def s_citation(report: Report) -> Iterator[Finding]:
             report,
             "S-CITATION",
             f"正文引用{other.notice_number}，但表格是{used.form_name}（{used.notice_number}）",
+            where=locate_text(report, other.notice_number),
         )
 
 
@@ -119,7 +121,12 @@ def s_url(report: Report) -> Iterator[Finding]:
     for match in _URL.finditer(_all_text(report)):
         scheme, colon, slashes, rest = match.groups()
         if not colon or slashes != "//" or not rest or "." not in rest:
-            yield finding(report, "S-URL", f"网址“{match.group(0)}”格式不正确（应为{scheme}://…）")
+            yield finding(
+                report,
+                "S-URL",
+                f"网址“{match.group(0)}”格式不正确（应为{scheme}://…）",
+                where=locate_text(report, match.group(0)),
+            )
 
 
 @rule(

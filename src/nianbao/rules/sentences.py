@@ -1,4 +1,5 @@
-"""Sentences and clauses of the report's prose, each knowing the section (and line) it came from."""
+"""Sentences and clauses of the report's prose, each knowing its section and the source line or page it
+starts on."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Location, Report
+from ..model import Anchor, Location, Report, SectionEntry, anchor_at
 from .numerals import normalise_prose
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n")
+# A sentence runs to its end mark or the end of its line; the end mark stays with it.
+_SENTENCE = re.compile(r"[^\n。！？!?；;]+[。！？!?；;]?|[。！？!?；;]")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 
@@ -24,18 +26,38 @@ class Sentence:
 
 
 def sentences(report: Report) -> Iterator[Sentence]:
-    """Every sentence of the preamble and the sections, normalised for number matching."""
-    yield from _split(report.preamble, None, None)
+    """Every sentence of the preamble and the sections, normalised for number matching, each located at
+    the source paragraph it starts in (the section heading when the paragraphs' places are not known)."""
+    yield from _split(report.preamble, report.preamble_anchors, None, None)
     for section in report.sections:
-        where = Location(line=section.line) if section.line else None
-        yield from _split(section.text, section.key, where)
+        yield from _split(section.text, section.anchors, section.key, section_location(section))
 
 
-def _split(text: str, section: str | None, where: Location | None) -> Iterator[Sentence]:
-    for raw in _SENTENCE_END.split(normalise_prose(text)):
-        sentence = raw.strip()
+def section_location(section: SectionEntry) -> Location | None:
+    """The heading's line, or where the section's body starts when lines are not known (PDF)."""
+    return Location(line=section.line) if section.line else anchor_at(section.anchors, 0)
+
+
+def locate_text(report: Report, needle: str) -> Location | None:
+    """Where the first occurrence of `needle` in the preamble or a section's text came from."""
+    if needle in report.preamble:
+        return anchor_at(report.preamble_anchors, report.preamble.index(needle))
+    for section in report.sections:
+        if needle in section.text:
+            return anchor_at(section.anchors, section.text.index(needle)) or section_location(section)
+    return None
+
+
+def _split(
+    text: str, anchors: list[Anchor], section: str | None, fallback: Location | None
+) -> Iterator[Sentence]:
+    # Split before normalising: normalising removes characters, and offsets must be the source's.
+    for match in _SENTENCE.finditer(text):
+        raw = match.group(0)
+        sentence = normalise_prose(raw).strip()
         if sentence:
-            yield Sentence(sentence, section, where)
+            start = match.start() + len(raw) - len(raw.lstrip())
+            yield Sentence(sentence, section, anchor_at(anchors, start) or fallback)
 
 
 def quote(sentence: Sentence, limit: int = 120) -> str:

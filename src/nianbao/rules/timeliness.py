@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Finding, Location, Report
+from ..model import Finding, Location, Report, anchor_at
 from .organs import OrganType, organ_type
 from .registry import finding, rule
+from .sentences import section_location
 
 _DATE_LINE = re.compile(r"^(?:.{0,40}?)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _TYPE_NAMES = {
@@ -63,7 +64,8 @@ def date_in_document(report: Report) -> tuple[date, Location | None] | None:
             except ValueError:
                 continue
             if found.year > report.year:
-                return found, Location(line=last.line) if last.line else None
+                where = anchor_at(last.anchors, last.text.rindex(line)) or section_location(last)
+                return found, where
     return None
 
 
