@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from .extract import extract
-from .model import Finding, Report
+from .model import Finding, Published, Report
 from .readers import ReadError, read_path
 from .rules import crossyear, run_pair_rules, run_rules
-from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, date_in_document, deadline_findings
+from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, deadline_findings, publication
 
 # File endings taken when a directory is walked; single files are read whatever their name.
 REPORT_SUFFIXES = {
@@ -64,18 +64,19 @@ def check_batch(
 ) -> None:
     """Findings that need more than one report, added in place: the cross-year rules for every pair of
     consecutive years of the same organ, and S-DEADLINE against a publication date given by the caller
-    (it replaces a date found in the document)."""
+    (it replaces a date found in the document or the file's metadata; it is kept in source.published)."""
     for index, previous in link_years(reports).items():
         reports[index].findings.extend(run_pair_rules(reports[index], reports[previous]))
     if published is None and deadlines == DEFAULT_DEADLINES:
         return
     for report in reports:
-        found = date_in_document(report)
-        when, where = (published, None) if published else (found if found else (None, None))
-        if when is None:
+        if published is not None:
+            report.source.published = Published(date=published, origin="given")
+        known = publication(report)
+        if known is None:
             continue
         report.findings[:] = [f for f in report.findings if f.rule != "S-DEADLINE"]
-        report.findings.extend(deadline_findings(report, when, deadlines, where))
+        report.findings.extend(deadline_findings(report, known.date, deadlines, known.where, known.origin))
 
 
 def check_many(

@@ -4,6 +4,7 @@ reading order, each piece with the place it came from. Readers know formats, not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .model import Location
 
@@ -40,6 +41,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     ocr: bool = False
+    # When the file's metadata says it was made or published, most telling first (readers/metadata.py).
+    metadata_dates: list[date] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -57,12 +57,25 @@ class CellSource(Location):
     text: str
 
 
+PublishedOrigin = Literal["given", "document", "metadata"]
+
+
+class Published(_Model):
+    """When the report was published and how that is known: given by the user (`--published`), a date in
+    the document (a 发布日期 line or the closing signature date), or the file's metadata."""
+
+    date: date
+    origin: PublishedOrigin
+    where: Location | None = None
+
+
 class Source(_Model):
     path: str
     sha256: str | None = None
     format: str
     pages: int | None = None
     ocr: bool = False
+    published: Published | None = None
 
 
 class Period(_Model):

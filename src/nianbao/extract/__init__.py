@@ -6,6 +6,7 @@ from ..document import Document
 from ..editions import E2021, edition_for_year
 from ..model import Report, Source
 from .metadata import find_contact, find_fee, find_period, find_title, find_year_in_text, organ_and_year
+from .published import find_published
 from .sections import find_sections, join_body_anchored
 from .tables import detect_edition, read_tables
 
@@ -34,7 +35,14 @@ def extract(doc: Document) -> Report:
     s6 = next((s for s in sections if s.key == "s6_other"), None)
 
     return Report(
-        source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages, ocr=doc.ocr),
+        source=Source(
+            path=doc.path,
+            sha256=doc.sha256,
+            format=doc.format,
+            pages=doc.pages,
+            ocr=doc.ocr,
+            published=find_published(paragraphs, sections, year, doc.metadata_dates),
+        ),
         organ=organ,
         year=year,
         edition=edition.key if edition else None,  # type: ignore[arg-type]

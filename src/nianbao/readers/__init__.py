@@ -13,12 +13,14 @@ from .errors import ReadError
 from .html import read_html
 from .limits import time_limit
 from .markdown import markdown_blocks
+from .metadata import file_dates
 from .paged import read_paged
 from .sniffing import is_docx, looks_like_html, looks_like_markdown
 from .sniffing import sniff_container as sniff
 from .text import text_blocks
 
 __all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
+
 
 def read_path(path: str | Path) -> Document:
     p = Path(path)
@@ -45,7 +47,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     if kind in ("ole", "rtf"):
         return _document(data, path, "doc", read_doc(data, path, kind))
     if kind in ("pdf", "image"):
-        return read_paged(data, path, kind)
+        document = read_paged(data, path, kind)
+        document.metadata_dates = file_dates(data, kind)
+        return document
     if looks_like_html(data):
         return _document(data, path, "html", read_html(data, path))
     decoded = decode_text(data)
@@ -58,4 +62,10 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 
 def _document(data: bytes, path: str, fmt: str, blocks: list[Block]) -> Document:
-    return Document(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), blocks=blocks)
+    return Document(
+        path=path,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        metadata_dates=file_dates(data, fmt),
+    )

@@ -1,23 +1,23 @@
 """S-DEADLINE: was the report published in time? (条例第四十九条, spec §6.1)
 
-The publication date comes from the document (a closing date line after the body, as signed reports
-have) or from the caller (`nianbao check --published 2025-01-20`). Deadlines are per organ type and
-configurable, because 乡镇 deadlines are set locally.
+The publication date, best first: given by the caller (`nianbao check --published 2025-01-20`), a date in
+the document (a 发布日期 line, or the closing date line after the body, as signed reports have), or the
+file's metadata (PDF CreationDate, DOCX created, HTML PubDate; extract/published.py). Deadlines are per
+organ type and configurable, because 乡镇 deadlines are set locally.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Finding, Location, Report, anchor_at
+from ..extract.published import closing_date
+from ..model import Finding, Location, Published, Report
 from .organs import OrganType, organ_type
 from .registry import finding, rule
-from .sentences import section_location
 
-_DATE_LINE = re.compile(r"^(?:.{0,40}?)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_ORIGIN_NAMES = {"given": "核对时指定的", "document": "报告所载的", "metadata": "文件属性中的"}
 _TYPE_NAMES = {
     OrganType.GOVERNMENT: "县级以上人民政府",
     OrganType.DEPARTMENT: "政府部门",
@@ -53,20 +53,21 @@ DEFAULT_DEADLINES = Deadlines()
 
 def date_in_document(report: Report) -> tuple[date, Location | None] | None:
     """A closing date line in the last section (the signature date), if it falls after the report year."""
-    if report.year is None or not report.sections:
+    if report.year is None:
         return None
-    last = report.sections[-1]
-    for line in reversed([x.strip() for x in last.text.split("\n") if x.strip()][-3:]):
-        match = _DATE_LINE.match(line)
-        if match:
-            try:
-                found = date(*(int(g) for g in match.groups()))
-            except ValueError:
-                continue
-            if found.year > report.year:
-                where = anchor_at(last.anchors, last.text.rindex(line)) or section_location(last)
-                return found, where
-    return None
+    return closing_date(report.sections, report.year)
+
+
+def publication(report: Report) -> Published | None:
+    """The publication date to check: given > in the document > file metadata."""
+    known = report.source.published
+    if known is not None and known.origin != "metadata":
+        return known
+    # Reports not made by extract (generated, read back from older JSON) still have their closing date.
+    found = date_in_document(report)
+    if found is not None:
+        return Published(date=found[0], origin="document", where=found[1])
+    return known
 
 
 def _chinese(day: date) -> str:
@@ -74,7 +75,11 @@ def _chinese(day: date) -> str:
 
 
 def deadline_findings(
-    report: Report, published: date, deadlines: Deadlines = DEFAULT_DEADLINES, where: Location | None = None
+    report: Report,
+    published: date,
+    deadlines: Deadlines = DEFAULT_DEADLINES,
+    where: Location | None = None,
+    origin: str | None = None,
 ) -> list[Finding]:
     if report.year is None:
         return []
@@ -87,7 +92,10 @@ def deadline_findings(
         finding(
             report,
             "S-DEADLINE",
-            f"发布日期{_chinese(published)}晚于{_TYPE_NAMES[kind]}的发布期限{_chinese(due)}（迟{late}天）",
+            f"{_ORIGIN_NAMES.get(origin or '', '')}发布日期{_chinese(published)}"
+            f"晚于{_TYPE_NAMES[kind]}的发布期限{_chinese(due)}（迟{late}天）",
+            # A file can be saved again after it was published: its metadata alone proves nothing.
+            severity="warning" if origin == "metadata" else None,
             where=where,
         )
     ]
@@ -96,11 +104,12 @@ def deadline_findings(
 @rule(
     "S-DEADLINE",
     "error",
-    "发布日期不晚于期限：政府部门、乡镇次年1月31日，县级以上人民政府次年3月31日（可配置）",
+    "发布日期（核对时指定的、报告所载的，或文件属性中的日期，后者只作警告）不晚于期限："
+    "政府部门、乡镇次年1月31日，县级以上人民政府次年3月31日（可配置）",
     "条例第四十九条",
     "timeliness",
 )
 def s_deadline(report: Report) -> Iterator[Finding]:
-    found = date_in_document(report)
-    if found is not None:
-        yield from deadline_findings(report, found[0], where=found[1])
+    known = publication(report)
+    if known is not None:
+        yield from deadline_findings(report, known.date, where=known.where, origin=known.origin)
