@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdf_engines import assert_engines_agree
 
 import nianbao
 from nianbao.model import Report
@@ -71,3 +72,8 @@ def test_generated_pdfs_keep_page_and_bbox_and_split_tables(generated: list[tupl
         split += len(pages) > 1
     # 表三 is longer than what is left of its page in at least some reports: those read across pages.
     assert split > 0
+
+
+def test_generated_pdfs_read_alike_by_pdfium_and_pdfplumber(generated: list[tuple[Report, Path]]) -> None:
+    for _expected, pdf in generated[:4]:
+        assert_engines_agree(pdf)

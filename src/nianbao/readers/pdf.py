@@ -1,6 +1,8 @@
 """PDF reports (most often printed from WPS or Word): text lines and table grids in reading order.
 
-Every page gives its ruled tables (pdf_grid), then the text lines outside them (pdf_text); lines
+Pages are read by pdfium (pdf_pdfium, fast); pdfplumber reads what pdfium cannot (a damaged file it
+refuses, a rotated page). Every page gives its ruled tables (pdf_grid), then the text lines outside
+them (pdf_text); lines
 that line up in columns without ruling become a table too (pdf_columns). Page numbers and running
 headers are dropped. A table row that a page break cut in two is joined again, so extraction sees
 one row. Pages without any characters are scans and go to the OCR reader.
@@ -19,10 +21,11 @@ from pdfplumber.page import Page
 
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
+from . import pdf_pdfium
 from .errors import ReadError
 from .limits import Deadline
 from .pdf_columns import column_tables
-from .pdf_grid import PageTable, chars_outside, find_tables
+from .pdf_grid import PageTable, chars_outside, edges_from_shapes, find_tables, tables_from_edges
 from .pdf_text import TextLine, drop_furniture, text_lines
 
 # A row cut by a page break never starts with its own enumerator (`3.`, `（四）`, `二、`).
@@ -45,21 +48,14 @@ class _Page:
     scanned: bool = False
 
 
-def read_pdf(data: bytes, path: str, deadline: Deadline) -> tuple[list[Block], int, bool]:
-    """The blocks of a PDF in reading order, its page count, and whether OCR read any of it."""
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReadError(path, "PDF 文件已加密，无法读取内容，请先解除密码保护") from exc
-    except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
-        raise ReadError(path, f"PDF 文件已损坏或格式不正确，无法打开（{type(exc).__name__}）") from exc
-    with pdf:
-        try:
-            pages = [_read_page(page, deadline) for page in pdf.pages]
-        except ReadError:
-            raise
-        except Exception as exc:
-            raise ReadError(path, f"PDF 文件已损坏，读取页面时出错（{type(exc).__name__}）") from exc
+def read_pdf(
+    data: bytes, path: str, deadline: Deadline, use_pdfium: bool = True
+) -> tuple[list[Block], int, bool]:
+    """The blocks of a PDF in reading order, its page count, and whether OCR read any of it.
+    `use_pdfium=False` reads every page with pdfplumber (slower; the two must agree)."""
+    pages = _pages_pdfium(data, deadline) if use_pdfium else None
+    if pages is None:
+        pages = _pages_pdfplumber(data, path, deadline)
     if not pages:
         raise ReadError(path, "PDF 文件没有任何页面")
     scanned = [p.number for p in pages if p.scanned]
@@ -76,6 +72,56 @@ def read_pdf(data: bytes, path: str, deadline: Deadline) -> tuple[list[Block], i
             continue
         blocks.extend(_page_blocks(page, page_lines))
     return _join_cut_rows(blocks), len(pages), bool(scanned)
+
+
+def _pages_pdfium(data: bytes, deadline: Deadline) -> list[_Page] | None:
+    """The pages read by pdfium (fast); None when pdfium cannot read the file or lays a page out
+    differently (a rotated page), and pdfplumber is to read it instead."""
+    with pdf_pdfium.LOCK:
+        try:
+            pdf = pdf_pdfium.open_document(data)
+        except Exception:  # damaged or encrypted: pdfplumber gives the reason
+            return None
+        try:
+            pages: list[_Page] = []
+            for index in range(pdf_pdfium.page_count(pdf)):
+                deadline.check()
+                content = pdf_pdfium.read_page(pdf, index)
+                pages.append(_content_page(content))
+            return pages
+        except ReadError:
+            raise
+        except Exception:
+            return None
+        finally:
+            pdf.close()
+
+
+def _content_page(content: pdf_pdfium.PageContent) -> _Page:
+    chars = content.chars
+    if not any(c["text"].strip() for c in chars):
+        return _Page(content.number, content.height, [], [], scanned=True)
+    edges = edges_from_shapes(content.lines, content.rects)
+    tables = tables_from_edges(edges, chars, content.number)
+    lines = text_lines(chars_outside(chars, tables), content.number)
+    return _Page(content.number, content.height, tables, lines)
+
+
+def _pages_pdfplumber(data: bytes, path: str, deadline: Deadline) -> list[_Page]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError(path, "PDF 文件已加密，无法读取内容，请先解除密码保护") from exc
+    except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
+        raise ReadError(path, f"PDF 文件已损坏或格式不正确，无法打开（{type(exc).__name__}）") from exc
+    with pdf:
+        try:
+            pages = [_read_page(page, deadline) for page in pdf.pages]
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise ReadError(path, f"PDF 文件已损坏，读取页面时出错（{type(exc).__name__}）") from exc
+    return pages
 
 
 def _read_page(page: Page, deadline: Deadline) -> _Page:

@@ -71,15 +71,20 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
 
 def ruling_edges(page: Page) -> list[Edge]:
     """The lines a reader sees as table borders."""
+    return edges_from_shapes(page.lines, page.rects)
+
+
+def edges_from_shapes(lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> list[Edge]:
+    """Table borders among a page's drawn lines and rectangles (pdfplumber's dicts or pdf_pdfium's)."""
     edges: list[Edge] = []
-    for line in page.lines:
+    for line in lines:
         if _is_white(line.get("stroking_color")):
             continue
         if line["height"] < 1:
             edges.append(Edge(True, (line["top"] + line["bottom"]) / 2, line["x0"], line["x1"]))
         elif line["width"] < 1:
             edges.append(Edge(False, (line["x0"] + line["x1"]) / 2, line["top"], line["bottom"]))
-    for rect in page.rects:
+    for rect in rects:
         x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
         if rect.get("stroke") and not _is_white(rect.get("stroking_color")):
             edges.extend(_box_edges(x0, top, x1, bottom))

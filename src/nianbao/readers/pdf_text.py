@@ -39,14 +39,9 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
     """Characters grouped into lines, top to bottom, each line's characters left to right."""
     upright = [c for c in chars if (c.get("upright", True) and c["text"].strip()) or c["text"] == " "]
     ordered = sorted(upright, key=lambda c: (c["top"], c["x0"]))
-    groups: list[list[Char]] = []
-    for char in ordered:
-        if char["text"] == " " and not groups:
-            continue
-        if groups and _same_line(groups[-1], char):
-            groups[-1].append(char)
-        else:
-            groups.append([char])
+    while ordered and ordered[0]["text"] == " ":
+        ordered.pop(0)
+    groups = _group_lines(ordered)
     lines: list[TextLine] = []
     for group in groups:
         group.sort(key=lambda c: c["x0"])
@@ -67,12 +62,7 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
 def join_chars(chars: list[Char]) -> str:
     """Characters (or OCR boxes) as text: lines top to bottom joined by newlines, each left to right,
     with a space where the gap between two pieces is wider than a quarter of their height."""
-    lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if lines and _same_line(lines[-1], char):
-            lines[-1].append(char)
-        else:
-            lines.append([char])
+    lines = _group_lines(sorted(chars, key=lambda c: (c["top"], c["x0"])))
     out: list[str] = []
     for line in lines:
         line.sort(key=lambda c: c["x0"])
@@ -87,12 +77,22 @@ def join_chars(chars: list[Char]) -> str:
     return "\n".join(out)
 
 
-def _same_line(group: list[Char], char: Char) -> bool:
-    top = min(c["top"] for c in group)
-    bottom = max(c["bottom"] for c in group)
-    height = max(bottom - top, 1.0)
-    middle = (char["top"] + char["bottom"]) / 2
-    return bool(top - 0.2 * height <= middle <= bottom + 0.2 * height)
+def _group_lines(ordered: list[Char]) -> list[list[Char]]:
+    """Characters sorted top to bottom, grouped into lines: a character joins the line above when its
+    middle lies within that line's extent (plus a fifth of its height) so far."""
+    groups: list[list[Char]] = []
+    top = bottom = 0.0
+    for char in ordered:
+        middle = (char["top"] + char["bottom"]) / 2
+        if groups:
+            height = max(bottom - top, 1.0)
+            if top - 0.2 * height <= middle <= bottom + 0.2 * height:
+                groups[-1].append(char)
+                top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
+                continue
+        groups.append([char])
+        top, bottom = char["top"], char["bottom"]
+    return groups
 
 
 def _in_margin(line: TextLine, page_height: float) -> bool:
