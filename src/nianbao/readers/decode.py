@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
@@ -39,18 +40,19 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
 def _looks_like_text(text: str) -> bool:
     if not text:
         return True
-    controls = sum(1 for ch in text if ord(ch) in _CONTROL)
+    # Counted by regular expressions (C speed): a report has tens of thousands of characters.
+    controls = len(_CONTROL_RE.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         return False
     # GB18030 decodes many random byte strings; real Chinese text is mostly CJK, ASCII and punctuation.
-    unusual = sum(1 for ch in text if _is_unusual(ch))
+    unusual = len(_UNUSUAL_RE.findall(text))
     return unusual / len(text) < 0.05
 
 
-def _is_unusual(ch: str) -> bool:
-    code = ord(ch)
-    if code < 0x80 or 0x4E00 <= code <= 0x9FFF:
-        return False
-    return not (
-        0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or code == 0xA0
-    )
+def _class(codes: set[int]) -> str:
+    return "".join(f"\\x{c:02x}" for c in sorted(codes))
+
+
+_CONTROL_RE = re.compile(f"[{_class(_CONTROL)}]")
+# Usual characters: ASCII, CJK ideographs, CJK punctuation, full-width forms, general punctuation, NBSP.
+_UNUSUAL_RE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00a0]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Anchor, Location, Report, SectionEntry, anchor_at
 from .numerals import normalise_prose
@@ -22,12 +23,39 @@ class Sentence:
     where: Location | None
 
     def clauses(self) -> list[str]:
-        return [c for c in CLAUSE_SPLIT.split(self.text) if c]
+        return list(_clauses(self.text))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[str, ...]:
+    return tuple(c for c in CLAUSE_SPLIT.split(text) if c)
 
 
 def sentences(report: Report) -> Iterator[Sentence]:
     """Every sentence of the preamble and the sections, normalised for number matching, each located at
     the source paragraph it starts in (the section heading when the paragraphs' places are not known)."""
+    global _last
+    content = _content(report)
+    if _last is None or _last[0] != content:
+        _last = (content, tuple(_all_sentences(report)))
+    return iter(_last[1])
+
+
+# About twenty rules read every sentence of a report, so the split is done once per report. The cache
+# is keyed by everything the split reads (texts, anchors, section keys and lines), never by object
+# identity, so a changed or another report can never get stale sentences.
+_last: tuple[object, tuple[Sentence, ...]] | None = None
+
+
+def _content(report: Report) -> object:
+    return (
+        report.preamble,
+        tuple(report.preamble_anchors),
+        tuple((s.key, s.line, s.text, tuple(s.anchors)) for s in report.sections),
+    )
+
+
+def _all_sentences(report: Report) -> Iterator[Sentence]:
     yield from _split(report.preamble, report.preamble_anchors, None, None)
     for section in report.sections:
         yield from _split(section.text, section.anchors, section.key, section_location(section))

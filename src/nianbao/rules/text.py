@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..model import Finding, Report, cell_path
 from .labels import t3_row, t4_group
@@ -122,12 +123,26 @@ QUANTITIES = (
 
 
 def about_applications(sentence: Sentence) -> bool:
-    text = sentence.text
+    return _about_applications(sentence.text)
+
+
+# Several rules ask this of every sentence; the answer depends on the text alone.
+@lru_cache(maxsize=4096)
+def _about_applications(text: str) -> bool:
     if any(word in text for word in _DOCUMENT_CONTEXT):
         return False
     for use in _ATTRIBUTE_USES:
         text = text.replace(use, "")
     return _APPLICATION in text
+
+
+# The keywords of the quantities before each one (same table): a clause holding one belongs to that one.
+_EARLIER_KEYWORDS: dict[str, tuple[str, ...]] = {
+    quantity.rule_id: tuple(
+        k for q in QUANTITIES[:index] if q.needs_table == quantity.needs_table for k in q.keywords
+    )
+    for index, quantity in enumerate(QUANTITIES)
+}
 
 
 def stated_counts(sentence: Sentence, quantity: Quantity) -> Iterator[int]:
@@ -138,12 +153,7 @@ def stated_counts(sentence: Sentence, quantity: Quantity) -> Iterator[int]:
     """
     if quantity.needs_table == T3 and not about_applications(sentence):
         return
-    earlier = [
-        k
-        for q in QUANTITIES[: QUANTITIES.index(quantity)]
-        if q.needs_table == quantity.needs_table
-        for k in q.keywords
-    ]
+    earlier = _EARLIER_KEYWORDS[quantity.rule_id]
     for clause in sentence.clauses():
         if any(word in clause for word in quantity.excludes) or any(k in clause for k in earlier):
             continue
