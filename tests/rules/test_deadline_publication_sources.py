@@ -17,6 +17,7 @@ from nianbao.model import Report
 from nianbao.render.docx import render_docx
 from nianbao.render.html import render_html
 from nianbao.render.text import render_text
+from nianbao.rules.organs import OrganType, organ_type
 from nianbao.rules.timeliness import DEFAULT_DEADLINES
 from nianbao.synth import generate
 
@@ -155,3 +156,19 @@ def test_shared_corpus_hongze_pdf_creation_date_against_deadlines(corpus: Path) 
     found = deadline_findings(parsed)
     assert [s for s, _ in found] == ["warning"]
     assert "迟24天" in found[0][1]
+
+
+def test_shared_corpus_pingtan_published_line_is_the_document_date(corpus: Path) -> None:
+    path = corpus / "fujian" / "pingtan-2023.txt"
+    parsed = parse(path)
+    published = parsed.source.published
+    assert published is not None and published.where is not None and published.where.line is not None
+    assert (published.date, published.origin) == (date(2024, 3, 8), "document")
+    assert "发布时间" in path.read_text(encoding="utf-8").split("\n")[published.where.line - 1]
+    # 平潭综合实验区 is a place: its report is the local government's, due by 3月31日.
+    assert organ_type(parsed.organ) is OrganType.GOVERNMENT
+    assert deadline_findings(parsed) == []
+    check_batch([parsed], deadlines=DEFAULT_DEADLINES.with_override("government", "03-01"))
+    late = [f for f in parsed.findings if f.rule == "S-DEADLINE"]
+    assert [(f.severity, f.where) for f in late] == [("error", published.where)]
+    assert "迟7天" in late[0].message

@@ -55,6 +55,7 @@ def organ_type(organ: str | None) -> OrganType:
     core = core_name(name)
     if _TOWNSHIP.search(core):
         return OrganType.TOWNSHIP
-    if name.endswith(_GOVERNMENT_SUFFIX) and _LOCAL_GOVERNMENT.search(core):
+    # A bare place name (平潭综合实验区, 淮安市洪泽区) titles the whole local government's report too.
+    if (name.endswith(_GOVERNMENT_SUFFIX) or name == core) and _LOCAL_GOVERNMENT.search(core):
         return OrganType.GOVERNMENT
     return OrganType.DEPARTMENT
