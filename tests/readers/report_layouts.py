@@ -273,16 +273,36 @@ def _docx_cell_content(text: str) -> str:
     return f"<w:p>{runs}</w:p>"
 
 
-def _docx_table(rows: Rows, layout: Layout) -> str:
+def _column_widths(grid: list[list[tuple[C, str] | None]], page_twips: int) -> list[int]:
+    """Widths that fit the page: a column as wide as its longest unmerged text asks (within limits),
+    so labels get room and numbers little, as a person laying out the form would do."""
+    width = len(grid[0]) if grid else 0
+    wants = [5] * width
+    for line in grid:
+        for j, slot in enumerate(line):
+            if slot and slot[1] == "start" and slot[0].colspan == 1:
+                wants[j] = max(wants[j], min(len(slot[0].text.replace(" ", "")), 10))
+    total = sum(wants) or 1
+    return [page_twips * w // total for w in wants]
+
+
+def _docx_table(
+    rows: Rows, layout: Layout, page_twips: int = 0, known: dict[int, list[int]] | None = None
+) -> str:
     grid = positional(rows)
     width = len(grid[0]) if grid else 0
+    # A table continued in a second grid keeps the columns of the first, as on a real page.
+    known = {} if known is None else known
     border = "nil" if layout.borderless else "single"
     borders = "".join(
         f'<w:{side} w:val="{border}" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     out = [f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>"]
-    out += ['<w:gridCol w:w="800"/>'] * width
+    if width not in known:
+        known[width] = _column_widths(grid, page_twips) if page_twips else [800] * width
+    widths = known[width]
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
     for line in grid:
         out.append("<w:tr>")
@@ -306,12 +326,19 @@ def _docx_table(rows: Rows, layout: Layout) -> str:
 
 
 def to_docx(report: Report, layout: Layout) -> bytes:
+    return blocks_to_docx(report_blocks(report, layout), layout)
+
+
+def blocks_to_docx(blocks: list[Block], layout: Layout, page_twips: int = 0) -> bytes:
+    """Paragraphs and tables (as `report_blocks` gives them, perhaps edited by a test) as a DOCX;
+    with `page_twips` the tables' columns share that width (for printing, where a table must fit)."""
     body: list[str] = []
-    for block in report_blocks(report, layout):
+    widths: dict[int, list[int]] = {}
+    for block in blocks:
         if isinstance(block, str):
             body.append(_docx_paragraph(block))
         else:
-            body.append(_docx_table(block, layout))
+            body.append(_docx_table(block, layout, page_twips, widths))
             body.append("<w:p/>")  # Word keeps a paragraph between two tables, or it joins them
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'

@@ -4,6 +4,10 @@ A line whose text falls into pieces separated by wide gaps, with numbers among t
 table row. Consecutive such lines form a table; the numbers of all its rows define the columns
 (overlapping horizontal extents are one column), so a blank cell stays blank in its own column and
 values never shift left. Pieces left of the first number column are row labels.
+
+A label too long for its column wraps onto lines of its own below the numbers of its row; such a
+line (only text, all of it left of the numbers, set close under the line above, not opening a new
+item with its own enumerator) continues the labels of the row above instead of ending the table.
 """
 
 from __future__ import annotations
@@ -25,6 +29,14 @@ _CELL_GAP = 1.0
 _VALUE = re.compile(r"^(?:[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|元|件|个|项|条)?|[-–—－/／\\]+|无)$")
 # Fewer rows with numbers than this make no table.
 _MIN_VALUE_ROWS = 2
+# A single row of numbers makes a table under header lines when it has at least this many.
+_MIN_SINGLE_ROW_VALUES = 3
+# A wrapped label line sits closer than this many character heights under the line above.
+_WRAP_GAP = 0.8
+# A new row label starts with its own enumerator (`3.`, `（四）`, `二、`); a wrapped line does not.
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
+)
 
 
 @dataclass
@@ -67,9 +79,8 @@ def column_tables(lines: list[TextLine]) -> list[TextLine | tuple[float, Table]]
     out: list[TextLine | tuple[float, Table]] = []
     i = 0
     while i < len(lines):
-        end = _region_end(split, i)
-        rows_with_values = sum(1 for pieces in split[i:end] if any(p.is_value for p in pieces))
-        if end - i >= _MIN_VALUE_ROWS and rows_with_values >= _MIN_VALUE_ROWS:
+        end = _region_end(lines, split, i)
+        if _is_table(split[i:end]):
             out.append((lines[i].top, _table(lines[i:end], split[i:end])))
             i = end
         else:
@@ -78,24 +89,80 @@ def column_tables(lines: list[TextLine]) -> list[TextLine | tuple[float, Table]]
     return out
 
 
+def _is_table(region: list[list[_Piece]]) -> bool:
+    """Two rows with numbers, or one row of many numbers under header lines (表四 has one data row)."""
+    value_counts = [sum(p.is_value for p in pieces) for pieces in region]
+    rows_with_values = sum(1 for n in value_counts if n)
+    if len(region) >= _MIN_VALUE_ROWS and rows_with_values >= _MIN_VALUE_ROWS:
+        return True
+    if len(region) < 2 or not rows_with_values:
+        return False
+    if max(value_counts) >= _MIN_SINGLE_ROW_VALUES:
+        return True
+    # One row under a header line whose column titles stand above each of its numbers.
+    first = next(i for i, n in enumerate(value_counts) if n)
+    heads = [p for pieces in region[:first] for p in pieces if not p.is_value]
+    values = [p for p in region[first] if p.is_value]
+    return bool(heads) and all(any(_overlaps(v, (h.x0, h.x1)) for h in heads) for v in values)
+
+
 def _is_row(pieces: list[_Piece]) -> bool:
     return len(pieces) >= 2
 
 
-def _region_end(split: list[list[_Piece]], start: int) -> int:
+def _region_end(lines: list[TextLine], split: list[list[_Piece]], start: int) -> int:
     """Index after the last line of the column-aligned run that begins at `start`."""
     if not _is_row(split[start]):
         return start + 1
     end = start + 1
-    seen_values = any(p.is_value for p in split[start])
-    while end < len(split) and _is_row(split[end]):
-        has_values = any(p.is_value for p in split[end])
-        # A header line after data rows opens the next table: its columns may differ.
-        if seen_values and not has_values:
+    first_value = _first_value_x(split[start])
+    while end < len(split):
+        pieces = split[end]
+        has_values = any(p.is_value for p in pieces)
+        if first_value < float("inf") and not has_values:
+            if _is_wrapped_label(lines[end - 1], split[end - 1], lines[end], pieces, first_value):
+                end += 1
+                continue
+            # A header line after data rows opens the next table: its columns may differ.
             break
-        seen_values = seen_values or has_values
+        if not _is_row(pieces):
+            break
+        first_value = min(first_value, _first_value_x(pieces))
         end += 1
+    # Wrapped lines at the end belong to the table only when set tight under it (checked above).
     return end
+
+
+def _first_value_x(pieces: list[_Piece]) -> float:
+    return min((p.x0 for p in pieces if p.is_value), default=float("inf"))
+
+
+def _is_wrapped_label(
+    above: TextLine, above_pieces: list[_Piece], line: TextLine, pieces: list[_Piece], first_value: float
+) -> bool:
+    """A line that carries on the labels of the row above it (see the module's note). Wrapping fills
+    a line before starting the next, so a wrapped piece is never wider than the label above it."""
+    if not pieces or _ENUMERATOR.match(line.text):
+        return False
+    height = max(above.bbox[3] - above.bbox[1], 1.0)
+    if line.bbox[1] - above.bbox[3] > _WRAP_GAP * height:
+        return False
+    labels = [p for p in above_pieces if not p.is_value]
+    for piece in pieces:
+        if piece.x1 > first_value + 1.0:
+            return False
+        over = [p for p in labels if _overlaps(piece, (p.x0, p.x1))]
+        if over and piece.x1 > max(p.x1 for p in over) + 0.5 * height:
+            return False
+    return True
+
+
+def _is_continuation(pieces: list[_Piece], first_value: float) -> bool:
+    return (
+        bool(pieces)
+        and not any(p.is_value for p in pieces)
+        and all(p.x1 <= first_value + 1.0 for p in pieces)
+    )
 
 
 def _columns(split: list[list[_Piece]]) -> list[tuple[float, float]]:
@@ -117,7 +184,12 @@ def _table(lines: list[TextLine], split: list[list[_Piece]]) -> Table:
     columns = _columns(split)
     first_value_x = columns[0][0] if columns else float("inf")
     rows: list[list[Cell]] = []
+    seen_values = False
     for line, pieces in zip(lines, split, strict=True):
+        if seen_values and rows and _is_continuation(pieces, first_value_x):
+            _continue_labels(rows[-1], pieces)
+            continue
+        seen_values = seen_values or any(p.is_value for p in pieces)
         labels = [p for p in pieces if not p.is_value and not any(_overlaps(p, c) for c in columns)]
         labels = [p for p in labels if p.x1 <= first_value_x] or labels
         row = [Cell(p.text, Location(page=line.page, bbox=p.bbox)) for p in labels]
@@ -137,6 +209,34 @@ def _table(lines: list[TextLine], split: list[list[_Piece]]) -> Table:
             col += max(span, 1)
         rows.append(row)
     return Table(rows)
+
+
+def _continue_labels(row: list[Cell], pieces: list[_Piece]) -> None:
+    """Add the pieces of a wrapped line to the label cells above them (the nearest one by x)."""
+    labels = [c for c in row if c.where.bbox and c.text.strip() and not _VALUE.match(c.text)]
+    for piece in pieces:
+        if not labels:
+            row.insert(
+                0, Cell(piece.text, Location(page=row[0].where.page if row else None, bbox=piece.bbox))
+            )
+            labels = [row[0]]
+            continue
+        target = min(labels, key=lambda c: _distance(c, piece))
+        box = target.where.bbox
+        assert box is not None
+        target.text = target.text + "\n" + piece.text
+        target.where = Location(
+            page=target.where.page,
+            bbox=_round((min(box[0], piece.x0), box[1], max(box[2], piece.x1), piece.bbox[3])),
+        )
+
+
+def _distance(cell: Cell, piece: _Piece) -> float:
+    box = cell.where.bbox
+    assert box is not None
+    if piece.x0 <= box[2] and box[0] <= piece.x1:
+        return 0.0
+    return min(abs(piece.x0 - box[2]), abs(box[0] - piece.x1))
 
 
 def _column_box(column: tuple[float, float], line_box: BBox) -> BBox:
