@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
@@ -55,6 +54,9 @@ _MAX_SPAN = 64
 _WS = re.compile(r"\s+")
 # Control characters are not allowed in XML text, and lxml refuses to move them between nodes.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# lxml's plain HTML parser: lxml.html's would build its element classes through a Python lookup for
+# every element touched, and nothing here needs them.
+_PARSER = etree.HTMLParser()
 
 
 def decode_html(data: bytes) -> str:
@@ -92,14 +94,16 @@ def read_html(data: bytes, path: str) -> list[Block]:
     if not text.strip():
         raise ReadError(path, "网页内容为空")
     try:
-        root = lxml_html.document_fromstring(_CONTROL.sub("", text))
+        root = etree.fromstring(_CONTROL.sub("", text), _PARSER)
+        if root is None:
+            raise etree.ParserError("Document is empty")
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(path, f"网页无法解析（{exc}）") from exc
     body = root.find("body")
     if body is None:
         body = root
-    _drop_chrome(body)
-    article = _article(body)
+    weights = _drop_chrome(body)
+    article = _article(body, weights)
     walker = _Walker()
     title = _title_outside(body, article)
     if title is not None:
@@ -119,7 +123,8 @@ def _always_dropped(element: etree._Element) -> bool:
     return "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
 
 
-def _drop_chrome(body: etree._Element) -> None:
+def _drop_chrome(body: etree._Element) -> dict[etree._Element, _Weight]:
+    """Remove site furniture; the text weights of what is left (for finding the article)."""
     for element in list(body.iter()):
         if element is not body and _always_dropped(element):
             _remove_keep_tail(element)
@@ -131,7 +136,15 @@ def _drop_chrome(body: etree._Element) -> None:
         if element is body or weight is None or weight.content >= _CHROME_MAX_SHARE * total:
             continue
         if _is_chrome(element, weight):
+            # Its ancestors lose its text (its tail stays with the same parent). They come before it in
+            # document order, so the decisions above were made on the page as it was.
+            for ancestor in element.iterancestors():
+                held = weights.get(ancestor)  # None above the body
+                if held is not None:
+                    held.content -= weight.content
+                    held.links -= weight.links
             _remove_keep_tail(element)
+    return weights
 
 
 def _is_chrome(element: etree._Element, weight: _Weight) -> bool:
@@ -175,23 +188,21 @@ def _text_weights(body: etree._Element) -> dict[etree._Element, _Weight]:
     """Text amounts under each element, computed bottom-up in one pass."""
     weights: dict[etree._Element, _Weight] = {}
 
-    def own(text: str | None) -> int:
-        return len("".join(text.split())) if text else 0
-
     def visit(element: etree._Element, in_link: bool) -> _Weight:
         link = in_link or element.tag == "a"
-        weight = _Weight(0, 0)
-        for text in (element.text, *(c.tail for c in element)):
-            if link:
-                weight.links += own(text)
-            else:
-                weight.content += own(text)
+        text = element.text
+        own = len("".join(text.split())) if text else 0  # non-space characters
+        content = links = 0
         for child in element:
+            # The element's own tail belongs to its parent, counted there.
+            tail = child.tail
+            if tail:
+                own += len("".join(tail.split()))
             if isinstance(child.tag, str):
                 sub = visit(child, link)
-                weight.content += sub.content
-                weight.links += sub.links
-        # The element's own tail belongs to its parent, counted there.
+                content += sub.content
+                links += sub.links
+        weight = _Weight(content, links + own) if link else _Weight(content + own, links)
         weights[element] = weight
         return weight
 
@@ -199,8 +210,7 @@ def _text_weights(body: etree._Element) -> dict[etree._Element, _Weight]:
     return weights
 
 
-def _article(body: etree._Element) -> etree._Element:
-    weights = _text_weights(body)
+def _article(body: etree._Element, weights: dict[etree._Element, _Weight]) -> etree._Element:
     total = weights[body].content
     if total == 0:
         return body
