@@ -11,20 +11,21 @@ Coordinates are PDF points for PDF pages and pixels for image files.
 from __future__ import annotations
 
 import io
+import os
 import re
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from PIL import Image, UnidentifiedImageError
 
-from ..document import Block, Paragraph
+from ..document import Block, Cell, Paragraph
 from ..model import Location
 from .errors import ReadError
 from .limits import OCR_PAGE_SECONDS, Deadline
 from .pdf_columns import column_tables
-from .pdf_grid import Edge, PageTable, chars_outside, tables_from_edges
+from .pdf_grid import Edge, PageTable, tables_from_edges
 from .pdf_text import is_page_number, text_lines
 
 DPI = 200
@@ -36,6 +37,19 @@ _MIN_INK = 12
 # Shapes OCR confuses with digits inside a number cell.
 _DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "D": "0"})
 _NUMBERISH = re.compile(r"^[\dIl|OoD.,+-]+$")
+# Pixels kept clear of a cell's ruling lines when its ink is cut out.
+_INSET = 5
+# White margin around a crop given to the recogniser.
+_MARGIN = 8
+# Ink runs in a cell closer than this (pixels) are one run.
+_RUN_GAP = 2
+# Runs form one text line while they span at most this many line heights (strokes of 二 or 三 are
+# separate runs; two lines of text span more than this).
+_LINE_SPAN = 1.3
+# Largest page side (pixels) the text detector works on.
+_DET_SIDE = 2000
+# Recognised text below this confidence is dropped rather than guessed.
+_MIN_SCORE = 0.5
 
 Gray = NDArray[np.uint8]
 
@@ -52,7 +66,14 @@ def _missing_ocr(path: str) -> ReadError:
 def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
 
-    return RapidOCR()
+    return RapidOCR(
+        intra_op_num_threads=min(2, os.cpu_count() or 1),
+        inter_op_num_threads=1,
+        # Shrink a page only when it is larger than this: the default enlarges every page to a
+        # minimum side, which is wasted work on a 200 dpi scan.
+        det_limit_type="max",
+        det_limit_side_len=_DET_SIDE,
+    )
 
 
 def _get_engine(path: str) -> Any:
@@ -97,20 +118,51 @@ def ocr_pdf_pages(data: bytes, path: str, pages: list[int], deadline: Deadline) 
 
 
 def read_page_image(engine: Any, image: Image.Image, page: int, scale: float) -> list[Block]:
-    """One page image as blocks; `scale` turns pixels into the coordinates the Document keeps."""
-    rgb = np.asarray(image.convert("RGB"))
+    """One page image as blocks; `scale` turns pixels into the coordinates the Document keeps.
+
+    The ruling lines give the table cells first; each cell's ink is cut into text lines and read
+    directly, so a text box can never straddle a column line and lone digits are never lost by the
+    detector. The detector runs only on the parts of the page outside the tables (the prose that
+    metadata comes from). All crops of a page go to the recogniser in one call, which batches them.
+    """
     gray: Gray = np.asarray(image.convert("L"))
-    result, _elapsed = engine(rgb)
-    chars = [_box_char(box, text, scale) for box, text, _score in result or []]
     edges = ruling_lines(gray, scale)
-    tables = tables_from_edges(edges, chars, page)
+    tables = tables_from_edges(edges, [], page)
+    cell_lines: list[tuple[Cell, int]] = []
+    crops: list[Gray] = []
+    height = _line_height(gray, tables, scale)
     for table in tables:
-        _reread_cells(engine, gray, table, scale)
-    lines = [
-        ln
-        for ln in text_lines(chars_outside(chars, tables), page)
-        if not is_page_number(ln, image.height * scale)
+        for row in table.table.rows:
+            for cell in row:
+                for crop in _cell_line_crops(gray, cell.where.bbox, scale, height):
+                    cell_lines.append((cell, len(crops)))
+                    crops.append(crop)
+    boxes = _detect_outside(engine, gray, tables, scale)
+    for x0, top, x1, bottom in boxes:
+        crops.append(_pad(gray[top:bottom, x0:x1]))
+    texts = _recognise(engine, crops)
+    for cell, index in cell_lines:
+        text = texts[index]
+        if text:
+            cell.text = f"{cell.text}\n{text}" if cell.text else text
+    for table in tables:
+        for row in table.table.rows:
+            for cell in row:
+                if cell.text and _NUMBERISH.match(cell.text):
+                    cell.text = cell.text.translate(_DIGIT_LOOKALIKES)
+    chars = [
+        {
+            "text": text,
+            "x0": x0 * scale,
+            "x1": x1 * scale,
+            "top": top * scale,
+            "bottom": bottom * scale,
+            "upright": True,
+        }
+        for (x0, top, x1, bottom), text in zip(boxes, texts[len(cell_lines) :], strict=True)
+        if text
     ]
+    lines = [ln for ln in text_lines(chars, page) if not is_page_number(ln, image.height * scale)]
     placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in tables]
     for item in column_tables(lines):
         if isinstance(item, tuple):
@@ -121,10 +173,11 @@ def read_page_image(engine: Any, image: Image.Image, page: int, scale: float) ->
     return [block for _, block in placed]
 
 
-def _box_char(box: list[list[float]], text: str, scale: float) -> dict[str, Any]:
-    xs = [p[0] * scale for p in box]
-    ys = [p[1] * scale for p in box]
-    return {"text": text, "x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "upright": True}
+def _recognise(engine: Any, crops: list[Gray]) -> list[str]:
+    if not crops:
+        return []
+    results, _elapsed = engine.text_rec([np.stack([c] * 3, axis=-1) for c in crops])
+    return [str(text).strip() if float(score) >= _MIN_SCORE else "" for text, score in results]
 
 
 def ruling_lines(gray: Gray, scale: float) -> list[Edge]:
@@ -148,47 +201,110 @@ def ruling_lines(gray: Gray, scale: float) -> list[Edge]:
     return edges
 
 
-def _reread_cells(engine: Any, gray: Gray, table: PageTable, scale: float) -> None:
-    """Recognise again, one by one, the single-line cells whose text the page pass missed or doubts."""
-    todo: list[tuple[Any, Gray]] = []
-    for row in table.table.rows:
-        for cell in row:
-            text = cell.text.strip()
-            if text and not (len(text) <= 6 and _NUMBERISH.match(text)):
-                continue
-            crop = _ink_crop(gray, cell.where.bbox, scale)
-            if crop is not None:
-                todo.append((cell, crop))
-    if not todo:
-        return
-    results, _elapsed = engine.text_rec([np.stack([c] * 3, axis=-1) for _, c in todo])
-    for (cell, _crop), (text, score) in zip(todo, results, strict=True):
-        text = str(text).strip()
-        if text and float(score) >= 0.5:
-            cell.text = text
-    for row in table.table.rows:
-        for cell in row:
-            if cell.text and _NUMBERISH.match(cell.text):
-                cell.text = cell.text.translate(_DIGIT_LOOKALIKES)
+def _pixels(bbox: tuple[float, float, float, float], scale: float) -> tuple[int, int, int, int]:
+    x0, top, x1, bottom = (round(v / scale) for v in bbox)
+    return x0, top, x1, bottom
 
 
-def _ink_crop(gray: Gray, bbox: tuple[float, float, float, float] | None, scale: float) -> Gray | None:
-    """The inked part of a cell (inside its borders) with a white margin, or None for an empty cell."""
+def _cell_ink(gray: Gray, bbox: tuple[float, float, float, float] | None, scale: float) -> Gray | None:
     if bbox is None:
         return None
-    x0, top, x1, bottom = (round(v / scale) for v in bbox)
-    inset = 5
-    inner = gray[top + inset : bottom - inset, x0 + inset : x1 - inset]
-    if inner.size == 0:
+    x0, top, x1, bottom = _pixels(bbox, scale)
+    inner = gray[top + _INSET : bottom - _INSET, x0 + _INSET : x1 - _INSET]
+    if inner.size == 0 or int((inner < _INK).sum()) < _MIN_INK:
         return None
+    return inner
+
+
+def _runs(mask: ArrayLike) -> list[tuple[int, int]]:
+    """Runs of True (start, end exclusive), joining runs split by gaps of at most _RUN_GAP."""
+    rows = np.flatnonzero(mask)
+    if rows.size == 0:
+        return []
+    runs: list[tuple[int, int]] = []
+    start = prev = int(rows[0])
+    for r in rows[1:]:
+        r = int(r)
+        if r - prev > _RUN_GAP + 1:
+            runs.append((start, prev + 1))
+            start = r
+        prev = r
+    runs.append((start, prev + 1))
+    return runs
+
+
+def _line_height(gray: Gray, tables: list[PageTable], scale: float) -> float:
+    """The height of one line of text in the tables: the tall end of the cells' ink runs."""
+    heights: list[int] = []
+    for table in tables:
+        for row in table.table.rows:
+            for cell in row:
+                inner = _cell_ink(gray, cell.where.bbox, scale)
+                if inner is not None:
+                    heights += [b - a for a, b in _runs((inner < _INK).any(axis=1))]
+    if not heights:
+        return 0.0
+    return float(np.percentile(heights, 75))
+
+
+def _cell_line_crops(
+    gray: Gray, bbox: tuple[float, float, float, float] | None, scale: float, height: float
+) -> list[Gray]:
+    """The text lines of one cell, top to bottom, each cut to its ink with a white margin."""
+    inner = _cell_ink(gray, bbox, scale)
+    if inner is None:
+        return []
     ink = inner < _INK
-    if int(ink.sum()) < _MIN_INK:
-        return None
-    rows = np.flatnonzero(ink.any(axis=1))
-    cols = np.flatnonzero(ink.any(axis=0))
-    # A cell holding several lines of text is left to the page pass.
-    if rows[-1] - rows[0] > 60:
-        return None
-    piece = inner[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    margin = 8
-    return np.pad(piece, margin, constant_values=255).astype(np.uint8)
+    lines: list[tuple[int, int]] = []
+    for a, b in _runs(ink.any(axis=1)):
+        if lines and b - lines[-1][0] <= _LINE_SPAN * height:
+            lines[-1] = (lines[-1][0], b)
+        else:
+            lines.append((a, b))
+    crops = []
+    for a, b in lines:
+        cols = np.flatnonzero(ink[a:b].any(axis=0))
+        if int(ink[a:b].sum()) < _MIN_INK:
+            continue
+        crops.append(_pad(inner[a:b, int(cols[0]) : int(cols[-1]) + 1]))
+    return crops
+
+
+def _pad(piece: Gray) -> Gray:
+    return np.pad(piece, _MARGIN, constant_values=255).astype(np.uint8)
+
+
+def _detect_outside(
+    engine: Any, gray: Gray, tables: list[PageTable], scale: float
+) -> list[tuple[int, int, int, int]]:
+    """Text boxes (pixels) outside the tables, top to bottom, found in horizontal bands of ink."""
+    page = gray.copy()
+    for table in tables:
+        x0, top, x1, bottom = _pixels(table.bbox, scale)
+        page[max(0, top - _INSET) : bottom + _INSET, max(0, x0 - _INSET) : x1 + _INSET] = 255
+    margin = 16
+    boxes: list[tuple[int, int, int, int]] = []
+    for a, b in _bands((page < _INK).any(axis=1), margin):
+        band = page[a:b]
+        found, _elapsed = engine.text_det(np.stack([band] * 3, axis=-1))
+        for quad in [] if found is None else found:
+            xs, ys = quad[:, 0], quad[:, 1]
+            x0, x1 = max(0, int(xs.min())), min(page.shape[1], int(np.ceil(xs.max())))
+            top, bottom = a + max(0, int(ys.min())), a + min(b - a, int(np.ceil(ys.max())))
+            if x1 - x0 >= 2 and bottom - top >= 2:
+                boxes.append((x0, top, x1, bottom))
+    boxes.sort(key=lambda box: (box[1], box[0]))
+    return boxes
+
+
+def _bands(rows: ArrayLike, margin: int) -> list[tuple[int, int]]:
+    """Row ranges holding ink, with a margin, merged when they come closer than two margins."""
+    bands: list[tuple[int, int]] = []
+    size = np.asarray(rows).size
+    for a, b in _runs(rows):
+        a, b = max(0, a - margin), min(size, b + margin)
+        if bands and a <= bands[-1][1] + 2 * margin:
+            bands[-1] = (bands[-1][0], b)
+        else:
+            bands.append((a, b))
+    return bands
