@@ -299,6 +299,12 @@ def _docx_table(
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     out = [f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>"]
+    wider = [w for w in known if w > width]
+    if width not in known and wider:
+        # The continuation leaves out merged parent labels: its first column covers theirs.
+        first = known[min(wider)]
+        extra = min(wider) - width
+        known[width] = [sum(first[: extra + 1]), *first[extra + 1 :]]
     if width not in known:
         known[width] = _column_widths(grid, page_twips) if page_twips else [800] * width
     widths = known[width]

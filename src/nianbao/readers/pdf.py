@@ -35,6 +35,8 @@ _ENUMERATOR = re.compile(
 _NUMBER = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|元|件|个|项|条)?$")
 # Two cells are in the same column when their left and right borders differ by less (points).
 _ALIGN = 3.0
+# A row cut by a page break ends no higher than this (points) above the lowest body content.
+_CUT_ROW_REACH = 36.0
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -71,7 +73,13 @@ def read_pdf(
             blocks.extend(ocr_blocks.get(page.number, []))
             continue
         blocks.extend(_page_blocks(page, page_lines))
-    return _join_cut_rows(blocks), len(pages), bool(scanned)
+    return _join_cut_rows(blocks, _body_bottom(pages, lines)), len(pages), bool(scanned)
+
+
+def _body_bottom(pages: list[_Page], lines: list[list[TextLine]]) -> float:
+    """The lowest point any page's body (tables and text, without page numbers) reaches."""
+    bottoms = [t.bbox[3] for p in pages for t in p.tables] + [ln.bbox[3] for page in lines for ln in page]
+    return max(bottoms, default=0.0)
 
 
 def _pages_pdfium(data: bytes, deadline: Deadline) -> list[_Page] | None:
@@ -153,9 +161,10 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip()))
 
 
-def _join_cut_rows(blocks: list[Block]) -> list[Block]:
+def _join_cut_rows(blocks: list[Block], body_bottom: float) -> list[Block]:
     """Join the first row of a table that opens a page to the last row of the table before it,
-    when the page break cut that row in two."""
+    when the page break cut that row in two. A cut row runs down to the bottom of the page body;
+    a table that ends higher up ended with a whole row (the next one did not fit)."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
@@ -165,6 +174,7 @@ def _join_cut_rows(blocks: list[Block]) -> list[Block]:
             and block.rows
             and previous.rows
             and _page_of(block) == (_page_of(previous) or 0) + 1
+            and _row_bottom(previous.rows[-1]) >= body_bottom - _CUT_ROW_REACH
             and _join_rows(previous.rows[-1], block.rows[0])
         ):
             block.rows.pop(0)
@@ -172,6 +182,10 @@ def _join_cut_rows(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(block)
     return out
+
+
+def _row_bottom(row: list[Cell]) -> float:
+    return max((c.where.bbox[3] for c in row if c.where.bbox), default=0.0)
 
 
 def _page_of(table: Table) -> int | None:

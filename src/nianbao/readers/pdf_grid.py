@@ -27,6 +27,9 @@ Char = dict[str, Any]
 _BAR_THICKNESS = 2.0
 # Coordinates closer than this (points) are the same grid line.
 _SNAP = 2.0
+# Grid lines closer than this (points) bound no cell: a doubled border (LibreOffice draws one when a
+# merged header cell runs over a page break) is one line, not a sliver column without text.
+_SLIVER = 4.0
 # Two ruling lines closer than this (points) touch.
 _TOUCH = 3.0
 
@@ -126,13 +129,13 @@ def _groups(edges: list[Edge]) -> list[list[Edge]]:
 def _unique(values: list[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
-        if not out or v - out[-1] > _SNAP:
+        if not out or v - out[-1] > _SLIVER:
             out.append(v)
     return out
 
 
 def _covered(lines: list[Edge], at: float, middle: float) -> bool:
-    return any(abs(e.at - at) <= _SNAP and e.start - _SNAP <= middle <= e.end + _SNAP for e in lines)
+    return any(abs(e.at - at) <= _SLIVER and e.start - _SNAP <= middle <= e.end + _SNAP for e in lines)
 
 
 class _Grid:
