@@ -162,3 +162,34 @@ def test_damage_gives_a_partial_report_or_a_reason() -> None:
     docx, page = seeds()["docx"], seeds()["html-utf8"]
     assert outcome(docx[: len(docx) // 2]) == "error"
     assert outcome(page[: len(page) // 2]) == "report"
+
+
+@cache
+def generated_pdf() -> bytes:
+    """A text-layer PDF of a generated report (DOCX renderer + LibreOffice), with ruled tables."""
+    from nianbao.render.pdf import find_soffice, render_pdf
+
+    if find_soffice() is None:
+        pytest.fail("LibreOffice is needed to make the PDF fixture: run scripts/install-system-deps.sh")
+    return render_pdf(generate(7, 2024))
+
+
+def test_generated_pdf_truncated_and_mutated_never_crash() -> None:
+    pdf = generated_pdf()
+    cut: Callable[[int], bytes] = lambda n: pdf[:n]  # noqa: E731
+
+    @settings(FUZZ, max_examples=30, deadline=timedelta(seconds=60))
+    @given(st.one_of(st.integers(0, len(pdf)).map(cut), mutations(pdf)))
+    def check(data: bytes) -> None:
+        outcome(data)
+
+    check()
+
+
+def test_generated_pdf_cut_short_gives_a_report_or_a_reason() -> None:
+    pdf = generated_pdf()
+    assert outcome(pdf) == "report"
+    # Without its trailer neither pdfium nor pdfplumber can open the file: a reason, not a crash
+    # (`outcome` checks that the message names the file and says why in Chinese).
+    assert outcome(pdf[: len(pdf) - 200]) == "error"
+    assert outcome(pdf[: len(pdf) // 2]) == "error"
