@@ -64,7 +64,9 @@ def read_docx(data: bytes, path: str) -> list[Block]:
     body = root.find(_w("body"))
     if body is None:
         raise ReadError(path, "Word 文件中没有正文（document.xml 缺少 body），文件可能已损坏")
-    walker = _Walker()
+    # Most files have no revisions, text boxes or alternate content anywhere: one pass over the body
+    # (in C) then spares every paragraph its own search for them.
+    walker = _Walker(plain=next(body.iter(*_SPECIAL_TAGS), None) is None)
     walker.container(body)
     return walker.blocks
 
@@ -122,6 +124,7 @@ class _OpenCell:
 
 @dataclass
 class _Walker:
+    plain: bool = False  # True when the body holds none of _SPECIAL_TAGS
     blocks: list[Block] = field(default_factory=list)
     ordinal: int = 0
 
@@ -138,15 +141,16 @@ class _Walker:
                 self.table(child)
 
     def paragraph(self, element: etree._Element) -> None:
-        text = _paragraph_text(element)
+        text = _paragraph_text(element, self.plain)
         # A manual line break ends a line, as in a text export: each line is a paragraph.
         for line in text.split("\n"):
             where = self._next()
             stripped = line.strip()
             if stripped:
                 self.blocks.append(Paragraph(stripped, where))
-        for box in _text_boxes(element):
-            self.container(box)
+        if not self.plain:
+            for box in _text_boxes(element):
+                self.container(box)
 
     def table(self, element: etree._Element) -> None:
         rows: list[list[Cell]] = []
@@ -158,9 +162,7 @@ class _Walker:
             row: list[Cell] = []
             column = _grid_skip(tr, "gridBefore")
             for tc in _children(tr, _TC):
-                span = _span(tc)
-                vmerge = _merge_state(tc, "vMerge")
-                hmerge = _merge_state(tc, "hMerge")
+                span, vmerge, hmerge = _cell_properties(tc)
                 owner = open_cells.get(column)
                 if vmerge == "continue" and owner is not None and owner.vmerge_open:
                     owner.cell.rowspan += 1
@@ -170,13 +172,14 @@ class _Walker:
                     row[-1].colspan += span
                     column += span
                     continue
-                if _has_nested_table(tc):
+                content = _block_list(tc)
+                if any(c.tag == _TBL for c in content):
                     # The cell is a layout frame (often the real form inside it): its paragraphs and
                     # tables are read as blocks of their own after this row, not as a cell.
                     nested.append(tc)
                     column += span
                     continue
-                cell = Cell(_cell_text(tc), where, colspan=span)
+                cell = Cell(_cell_text(content, self.plain), where, colspan=span)
                 row.append(cell)
                 opened = _OpenCell(cell, column, vmerge == "restart")
                 for col in range(column, column + span):
@@ -216,8 +219,19 @@ def _block_children(element: etree._Element) -> Iterator[etree._Element]:
             yield from _block_children(child)
 
 
+def _block_list(element: etree._Element) -> list[etree._Element]:
+    """_block_children as a list, without a generator per cell (tables have hundreds of cells)."""
+    blocks: list[etree._Element] = []
+    for child in element:
+        tag = child.tag
+        if tag in (_P, _TBL):
+            blocks.append(child)
+        elif tag in _TRANSPARENT:
+            blocks.extend(_block_children(child))
+    return blocks
+
+
 _TC_PR = _w("tcPr")
-_PROPERTY_TAGS: dict[str, str] = {}
 
 
 def _child(element: etree._Element, tag: str) -> etree._Element | None:
@@ -226,16 +240,6 @@ def _child(element: etree._Element, tag: str) -> etree._Element | None:
         if child.tag == tag:
             return child
     return None
-
-
-def _property(tc: etree._Element, name: str) -> etree._Element | None:
-    props = _child(tc, _TC_PR)
-    if props is None:
-        return None
-    tag = _PROPERTY_TAGS.get(name)
-    if tag is None:
-        tag = _PROPERTY_TAGS[name] = _w(name)
-    return _child(props, tag)
 
 
 def _int_value(element: etree._Element | None, default: int) -> int:
@@ -250,8 +254,25 @@ def _int_value(element: etree._Element | None, default: int) -> int:
     return min(max(value, 1), 64)
 
 
-def _span(tc: etree._Element) -> int:
-    return _int_value(_property(tc, "gridSpan"), 1)
+_GRID_SPAN, _V_MERGE, _H_MERGE = _w("gridSpan"), _w("vMerge"), _w("hMerge")
+
+
+def _cell_properties(tc: etree._Element) -> tuple[int, str | None, str | None]:
+    """Span, vertical and horizontal merge state of a cell, from one pass over its properties (the
+    first mark of each kind counts)."""
+    props = _child(tc, _TC_PR)
+    if props is None:
+        return 1, None, None
+    found: dict[str, etree._Element] = {}
+    for child in props:
+        tag = child.tag
+        if tag in (_GRID_SPAN, _V_MERGE, _H_MERGE) and tag not in found:
+            found[tag] = child
+    return (
+        _int_value(found.get(_GRID_SPAN), 1),
+        _merge_value(found.get(_V_MERGE)),
+        _merge_value(found.get(_H_MERGE)),
+    )
 
 
 def _grid_skip(tr: etree._Element, name: str) -> int:
@@ -260,34 +281,32 @@ def _grid_skip(tr: etree._Element, name: str) -> int:
     return 0 if element is None else _int_value(element, 0)
 
 
-def _merge_state(tc: etree._Element, name: str) -> str | None:
-    """`restart`, `continue` or None: in OOXML a merge mark without a value means continue."""
-    element = _property(tc, name)
+def _merge_value(element: etree._Element | None) -> str | None:
     if element is None:
         return None
     return "restart" if element.get(_VAL) == "restart" else "continue"
 
 
-def _has_nested_table(tc: etree._Element) -> bool:
-    return any(c.tag == _TBL for c in _block_children(tc))
-
-
-def _cell_text(tc: etree._Element) -> str:
-    """The cell's paragraphs (and any text boxes in them), one per line."""
+def _cell_text(paragraphs: list[etree._Element], plain: bool) -> str:
+    """The text of a cell's paragraphs (and any text boxes in them), one per line."""
     lines: list[str] = []
-    for p in _block_children(tc):
-        lines.extend(_paragraph_text(p).split("\n"))
-        for box in _text_boxes(p):
-            lines.extend(_paragraph_text(q) for q in box.iter(_P))
+    for p in paragraphs:
+        lines.extend(_paragraph_text(p, plain).split("\n"))
+        if not plain:
+            for box in _text_boxes(p):
+                lines.extend(_paragraph_text(q) for q in box.iter(_P))
     return "\n".join(s for s in (line.strip() for line in lines) if s)
 
 
 _SPECIAL_TEXT = {_TAB: "\t", _BR: "\n", _CR: "\n", _NB_HYPHEN: "-"}
+# What plain text extraction must not run into: deleted text, text boxes, alternate content.
+_SPECIAL_TAGS = (_DEL, _MOVE_FROM, _TXBX, _FALLBACK, _ALTERNATE)
 
 
-def _paragraph_text(p: etree._Element) -> str:
+def _paragraph_text(p: etree._Element, plain: bool = False) -> str:
+    """The paragraph's text; `plain` when it is known to hold none of _SPECIAL_TAGS."""
     parts: list[str] = []
-    if next(p.iter(_DEL, _MOVE_FROM, _TXBX, _FALLBACK, _ALTERNATE), None) is None:
+    if plain or next(p.iter(*_SPECIAL_TAGS), None) is None:
         # The common paragraph has nothing to skip: lxml's tag filter walks it at C speed.
         for element in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
             parts.append(element.text or "" if element.tag == _T else _SPECIAL_TEXT[str(element.tag)])
