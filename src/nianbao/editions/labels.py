@@ -33,8 +33,10 @@ def strip_enumerator(key: str) -> str:
     return _ENUMERATOR.sub("", key, count=1)
 
 
+@lru_cache(maxsize=8192)
 def core_key(text: str) -> str:
-    """The label key without its leading enumerator (`（三）不予公开` → `不予公开`)."""
+    """The label key without its leading enumerator (`（三）不予公开` → `不予公开`) (memoised: extraction
+    asks for the key of every cell text several times)."""
     return strip_enumerator(label_key(text))
 
 
