@@ -6,10 +6,13 @@ The full scanned set runs in `make bench`; here a small one keeps `make test` fa
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 import nianbao
@@ -95,3 +98,45 @@ def test_scan_without_ocr_extra_names_the_install_command(
             read_path(path)
         assert "pip install 'nianbao[ocr]'" in caught.value.reason
         assert "扫描件" in caught.value.reason
+
+
+def _ruled_strip() -> bytes:
+    """A small ruled image with a few marks in its cells, as PNG bytes."""
+    image = Image.new("L", (240, 120), 255)
+    for x in range(0, 240, 60):
+        image.paste(0, (x, 0, x + 2, 120))
+    for y in range(0, 120, 40):
+        image.paste(0, (0, y, 240, y + 2))
+    for x in range(20, 240, 60):
+        image.paste(0, (x, 55, x + 12, 70))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@settings(
+    max_examples=12,
+    deadline=timedelta(seconds=20),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    derandomize=True,
+)
+@given(st.data())
+def test_damaged_images_give_a_document_or_a_clear_error(tmp_path: Path, data: st.DataObject) -> None:
+    original = _ruled_strip()
+    if data.draw(st.booleans(), label="truncate"):
+        damaged = original[: data.draw(st.integers(0, len(original) - 1), label="length")]
+    else:
+        mutable = bytearray(original)
+        for _ in range(data.draw(st.integers(1, 8), label="flips")):
+            mutable[data.draw(st.integers(8, len(mutable) - 1))] = data.draw(st.integers(0, 255))
+        damaged = bytes(mutable)
+    path = tmp_path / "damaged.png"
+    path.write_bytes(damaged)
+    try:
+        doc = read_path(path)
+    except ReadError as exc:
+        # A reason for people: it names the file and says what is wrong in Chinese.
+        assert exc.path == str(path)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in exc.reason), exc.reason
+    else:
+        assert doc.ocr

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,8 @@ DPI = 200
 INSTALL_HINT = "pip install 'nianbao[ocr]'"
 # Darker than this (0-255 gray) is ink.
 _INK = 160
+# A page image larger than this (about A3 at 300 dpi) is refused rather than read for minutes.
+_MAX_PIXELS = 20_000_000
 # A cell needs this many ink pixels to hold something.
 _MIN_INK = 12
 # Shapes OCR confuses with digits inside a number cell.
@@ -94,8 +97,19 @@ def ocr_image(data: bytes, path: str, deadline: Deadline) -> list[Block]:
     engine = _get_engine(path)
     try:
         image = Image.open(io.BytesIO(data))
+        if image.width * image.height > _MAX_PIXELS:
+            raise ReadError(path, "图片尺寸过大（超过 2000 万像素），无法进行文字识别")
         image.load()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    # Pillow reports a broken PNG chunk as SyntaxError and a damaged stream as EOFError or zlib.error.
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        zlib.error,
+    ) as exc:
         raise ReadError(path, "图片文件已损坏或格式不受支持，无法读取") from exc
     deadline.extend(OCR_PAGE_SECONDS)
     deadline.check()
