@@ -1,15 +1,12 @@
-"""PDF reports: text-layer speed (goal ≥ 10 reports/s on 2 cores), accuracy of every table cell, and
-OCR speed and accuracy on the same reports rasterised at 200 dpi (goal ≤ 10 s per page, ≥ 99.5 %)."""
+"""Text-layer PDF reports: speed (goal ≥ 10 reports/s on 2 cores) and accuracy of every table cell.
+Scanned PDFs have their own benchmark, bench_ocr.py."""
 
 from __future__ import annotations
 
-import io
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 import nianbao
 from nianbao.model import Report
@@ -18,11 +15,8 @@ from nianbao.render.pdf import docx_to_pdf_many
 from nianbao.synth import generate
 
 REPORTS = 40
-SCANNED = 3
 WORKERS = 2
 TEXT_GOAL = 10.0
-OCR_GOAL = 10.0
-DPI = 200
 
 
 def _cells(report: Report) -> dict[str, object]:
@@ -41,16 +35,6 @@ def _score(expected: Report, parsed: Report) -> tuple[int, int]:
 
 def _parse(path: str) -> Report:
     return nianbao.parse(path)
-
-
-def _scan(pdf: Path, out: Path) -> int:
-    doc = pdfium.PdfDocument(str(pdf))
-    pages = [doc[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(doc))]
-    doc.close()
-    buffer = io.BytesIO()
-    pages[0].save(buffer, format="PDF", resolution=DPI, save_all=True, append_images=pages[1:])
-    out.write_bytes(buffer.getvalue())
-    return len(pages)
 
 
 def run() -> str:
@@ -73,17 +57,6 @@ def run() -> str:
             right, total = right + r, total + t
         rate = REPORTS / seconds
 
-        ocr_right = ocr_total = pages = 0
-        ocr_seconds = 0.0
-        for i in range(SCANNED):
-            scan = work / f"scan{i}.pdf"
-            pages += _scan(pdfs[i], scan)
-            start = time.perf_counter()
-            got = nianbao.parse(scan)
-            ocr_seconds += time.perf_counter() - start
-            r, t = _score(reports[i], got)
-            ocr_right, ocr_total = ocr_right + r, ocr_total + t
-    per_page = ocr_seconds / pages
     return "\n".join(
         [
             "## PDF",
@@ -94,10 +67,5 @@ def run() -> str:
             f"{'✓' if rate >= TEXT_GOAL else '✗'} |",
             f"| 文字层 PDF 单元格正确率 | {right}/{total} = {right / total:.2%} | 100 % "
             f"{'✓' if right == total else '✗'} |",
-            f"| 扫描件 OCR 速度（{SCANNED} 份，{pages} 页，200 dpi，单进程） | {per_page:.1f} 秒/页 "
-            f"| ≤ {OCR_GOAL:g} 秒/页 "
-            f"{'✓' if per_page <= OCR_GOAL else '✗'} |",
-            f"| 扫描件 OCR 单元格正确率 | {ocr_right}/{ocr_total} = {ocr_right / ocr_total:.2%} | ≥ 99.5 % "
-            f"{'✓' if ocr_right >= 0.995 * ocr_total else '✗'} |",
         ]
     )
