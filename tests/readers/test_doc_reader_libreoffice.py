@@ -12,16 +12,17 @@ from pathlib import Path
 import pytest
 from report_layouts import to_docx
 from test_generated_formats_roundtrip import DOCUMENTS, cell_mismatches, generated
+from tooling import requires
 
-from nianbao import parse
+from nianbao import office, parse
 from nianbao.document import Document
 from nianbao.extract import extract
-from nianbao.readers import ReadError, doc, read_bytes
+from nianbao.readers import ReadError, read_bytes
 from nianbao.readers.doc import convert_files, soffice_binary
 from nianbao.readers.docx import read_docx
 
-needs_libreoffice = pytest.mark.skipif(
-    soffice_binary() is None, reason="LibreOffice is not installed (scripts/install-system-deps.sh)"
+needs_libreoffice = requires(
+    soffice_binary() is not None, "LibreOffice is not installed (scripts/install-system-deps.sh)"
 )
 
 
@@ -84,7 +85,7 @@ def test_damaged_doc_is_a_clear_error() -> None:
 
 
 def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doc.shutil, "which", lambda name: None)
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
     with pytest.raises(ReadError, match="LibreOffice") as excinfo:
         read_bytes(b"{\\rtf1 x}", "a.rtf")
     assert "install-system-deps.sh" in excinfo.value.reason

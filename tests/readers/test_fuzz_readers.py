@@ -193,3 +193,29 @@ def test_generated_pdf_cut_short_gives_a_report_or_a_reason() -> None:
     # (`outcome` checks that the message names the file and says why in Chinese).
     assert outcome(pdf[: len(pdf) - 200]) == "error"
     assert outcome(pdf[: len(pdf) // 2]) == "error"
+
+
+@cache
+def generated_doc() -> bytes:
+    """A Word 97 .doc of a generated report, converted by LibreOffice from the DOCX seed."""
+    from nianbao.readers.doc import convert_files, soffice_binary
+
+    if soffice_binary() is None:
+        pytest.fail("LibreOffice is needed to make the DOC fixture: run scripts/install-system-deps.sh")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "seed.docx"
+        source.write_bytes(seeds()["docx"])
+        convert_files([source], Path(folder), "doc")
+        return (Path(folder) / "seed.doc").read_bytes()
+
+
+def test_doc_truncated_and_mutated_never_crash() -> None:
+    # Few examples: every one starts LibreOffice, which takes a second or two.
+    doc = generated_doc()
+
+    @settings(FUZZ, max_examples=6, deadline=timedelta(seconds=150))
+    @given(st.one_of(truncations(doc), mutations(doc)))
+    def check(data: bytes) -> None:
+        outcome(data)
+
+    check()

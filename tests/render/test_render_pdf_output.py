@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from tooling import requires
 
 from nianbao.render import pdf as pdf_module
 from nianbao.render import render_docx
 from nianbao.render.pdf import PdfError, docx_to_pdf_many, find_soffice
 from nianbao.synth import generate
 
-needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice not installed")
+needs_soffice = requires(
+    find_soffice() is not None, "LibreOffice not installed (scripts/install-system-deps.sh)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,9 @@ def pdfs() -> Iterator[dict[str, Path]]:
 
 
 @needs_soffice
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+@requires(
+    shutil.which("pdffonts") is not None, "poppler-utils not installed (scripts/install-system-deps.sh)"
+)
 def test_cjk_font_is_embedded(pdfs: dict[str, Path]) -> None:
     listing = subprocess.run(
         ["pdffonts", str(pdfs["final"])], capture_output=True, text=True, check=True

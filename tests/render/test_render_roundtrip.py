@@ -12,9 +12,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tooling import requires
 
 from nianbao.api import parse
 from nianbao.model import Report
@@ -77,9 +77,7 @@ def _convert_in_two(files: list[Path], outdir: Path) -> list[Path]:
     return [by_name[f"{f.stem}.pdf"] for f in files]
 
 
-@pytest.mark.skipif(
-    find_soffice() is None, reason="LibreOffice not installed (scripts/install-system-deps.sh)"
-)
+@requires(find_soffice() is not None, "LibreOffice not installed (scripts/install-system-deps.sh)")
 @settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(st.lists(reports, min_size=EXAMPLES, max_size=EXAMPLES))
 def test_pdf_round_trip(batch: list[Report]) -> None:
