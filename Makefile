@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	sh scripts/install-system-deps.sh
+	sh scripts/install-system-deps.sh || echo "注意：系统软件包（LibreOffice、中文字体、poppler-utils）未能安装；读取 DOC/WPS/RTF、生成 PDF 需要它们（needs root: scripts/install-system-deps.sh）" >&2
 	touch $(STAMP)
 
 # Checks the bundled examples; one of them has a planted error, so exit code 1 is the expected result.
