@@ -27,6 +27,10 @@ def test_title_split_over_lines_is_joined() -> None:
     title, used = find_title(_paras("平罗县宝丰镇", "2024 年政府信息公开工作年度报告", "正文"))
     assert (title, used) == ("平罗县宝丰镇2024年政府信息公开工作年度报告", 2)
     assert find_title(_paras("一、总体情况", "正文", "更多正文")) == (None, 0)
+    assert find_title(_paras("标题: 示例县2023年度政府信息公开工作年度报告")) == (
+        "示例县2023年度政府信息公开工作年度报告",
+        1,
+    )
 
 
 @pytest.mark.parametrize(

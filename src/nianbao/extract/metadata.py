@@ -13,6 +13,7 @@ from ..model import Contact, Fee, Period
 _SPACE = re.compile(r"\s+")
 # A title may be broken over a few lines; it ends with 报告 (spec §8 P-02).
 _MAX_TITLE_LINES = 3
+_TITLE_LABEL = re.compile(r"^(?:标题|题目)[:：]")
 _TITLE_YEAR = re.compile(r"^(.*?)(\d{4})年")
 _PERIOD = re.compile(
     r"统计[^。；]{0,12}?(\d{4})年(\d{1,2})月(\d{1,2})日起?(?:至|到|—+|－|-|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
@@ -37,7 +38,8 @@ def find_title(paragraphs: list[Paragraph]) -> tuple[str | None, int]:
     """The title and how many leading paragraphs it takes."""
     parts: list[str] = []
     for para in paragraphs[:_MAX_TITLE_LINES]:
-        parts.append(squash(para.text))
+        # Pages saved from a portal label the title line (`标题: …`); the label is not the title.
+        parts.append(_TITLE_LABEL.sub("", squash(para.text)))
         if parts[-1].endswith("报告"):
             return "".join(parts), len(parts)
     return None, 0
