@@ -28,17 +28,8 @@ WRITERS: dict[str, tuple[str, Callable[[Report], bytes]]] = {
 }
 
 
-def _cells(report: Report) -> dict[str, CellValue]:
-    return {
-        f"{t}.{r}.{c}": v
-        for t, rows in report.tables.items()
-        for r, cells in rows.items()
-        for c, v in cells.items()
-    }
-
-
 def _parse(path: str) -> dict[str, CellValue]:
-    return _cells(nianbao.parse(path))
+    return nianbao.parse(path).cell_values()
 
 
 def _measure(suffix: str, write: Callable[[Report], bytes]) -> tuple[float, float]:
@@ -49,7 +40,7 @@ def _measure(suffix: str, write: Callable[[Report], bytes]) -> tuple[float, floa
             path = Path(folder) / f"{seed}{suffix}"
             path.write_bytes(write(report))
             paths.append(str(path))
-            expected.append(_cells(report))
+            expected.append(report.cell_values())
         start = time.perf_counter()
         with ProcessPoolExecutor(WORKERS) as pool:
             parsed = list(pool.map(_parse, paths, chunksize=20))

@@ -19,17 +19,8 @@ WORKERS = 2
 TEXT_GOAL = 10.0
 
 
-def _cells(report: Report) -> dict[str, object]:
-    return {
-        f"{t}.{r}.{c}": v
-        for t, rows in report.tables.items()
-        for r, cells in rows.items()
-        for c, v in cells.items()
-    }
-
-
 def _score(expected: Report, parsed: Report) -> tuple[int, int]:
-    want, got = _cells(expected), _cells(parsed)
+    want, got = expected.cell_values(), parsed.cell_values()
     return sum(1 for k, v in want.items() if k in got and got[k] == v), len(want)
 
 

@@ -163,6 +163,15 @@ class Report(_Model):
     def cell(self, table: str, row: str, col: str) -> CellValue:
         return self.tables.get(table, {}).get(row, {}).get(col)
 
+    def cell_values(self) -> dict[str, CellValue]:
+        """Every table cell by its path (`applications.new_received.total`), in table order."""
+        return {
+            cell_path(table, row, col): value
+            for table, rows in self.tables.items()
+            for row, cols in rows.items()
+            for col, value in cols.items()
+        }
+
     def has_cell(self, table: str, row: str, col: str) -> bool:
         return col in self.tables.get(table, {}).get(row, {})
 

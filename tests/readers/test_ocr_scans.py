@@ -53,15 +53,6 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[nianbao.Report, P
     return report, scan_pdf, png
 
 
-def _cells(report: nianbao.Report) -> dict[str, object]:
-    return {
-        f"{t}.{r}.{c}": v
-        for t, rows in report.tables.items()
-        for r, cells in rows.items()
-        for c, v in cells.items()
-    }
-
-
 def test_scanned_pdf_reads_at_least_995_per_mille_of_cells(
     scanned: tuple[nianbao.Report, Path, Path],
 ) -> None:
@@ -69,8 +60,8 @@ def test_scanned_pdf_reads_at_least_995_per_mille_of_cells(
     parsed = nianbao.parse(scan_pdf)
     assert parsed.source.ocr is True and parsed.source.format == "pdf"
     assert (parsed.organ, parsed.year, parsed.edition) == (expected.organ, expected.year, expected.edition)
-    want = _cells(expected)
-    got = _cells(parsed)
+    want = expected.cell_values()
+    got = parsed.cell_values()
     right = sum(1 for key, value in want.items() if key in got and got[key] == value)
     assert {k.split(".")[0] for k in want} >= {"active", "applications", "review_litigation"}
     assert len(want) >= 23 * 7 + 20

@@ -34,15 +34,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Report, Pa
     return list(zip(reports, pdfs, strict=True))
 
 
-def _cells(report: Report) -> dict[str, object]:
-    return {
-        f"{table}.{row}.{col}": value
-        for table, rows in report.tables.items()
-        for row, cells in rows.items()
-        for col, value in cells.items()
-    }
-
-
 def test_generated_pdfs_parse_with_every_cell_right(generated: list[tuple[Report, Path]]) -> None:
     wrong: list[str] = []
     total = 0
@@ -54,7 +45,7 @@ def test_generated_pdfs_parse_with_every_cell_right(generated: list[tuple[Report
             expected.year,
             expected.edition,
         )
-        want, got = _cells(expected), _cells(parsed)
+        want, got = expected.cell_values(), parsed.cell_values()
         total += len(want)
         wrong += [f"{pdf.name}:{key}" for key in want.keys() | got.keys() if want.get(key) != got.get(key)]
         wrong += [f"{pdf.name}:{key} missing" for key in want.keys() - got.keys()]

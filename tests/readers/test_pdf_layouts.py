@@ -62,15 +62,6 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Report, Pa
     return list(zip(reports, docx_to_pdf_many(sources, work / "pdf"), strict=True))
 
 
-def _cells(report: Report) -> dict[str, object]:
-    return {
-        f"{table}.{row}.{col}": value
-        for table, rows in report.tables.items()
-        for row, cells in rows.items()
-        for col, value in cells.items()
-    }
-
-
 def test_pdfs_in_varied_layouts_parse_with_every_cell_right(documents: list[tuple[Report, Path]]) -> None:
     wrong: list[str] = []
     for expected, pdf in documents:
@@ -80,7 +71,7 @@ def test_pdfs_in_varied_layouts_parse_with_every_cell_right(documents: list[tupl
             expected.year,
             expected.edition,
         )
-        want, got = _cells(expected), _cells(parsed)
+        want, got = expected.cell_values(), parsed.cell_values()
         wrong += [f"{pdf.name}:{k}" for k in want.keys() | got.keys() if want.get(k, "-") != got.get(k, "-")]
     assert wrong == []
 
