@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..editions import E2021
+from ..editions.labels import strip_enumerator
 from ..store import Store
 from .stats import OUTCOME_PREFIXES, compute_stats
 
@@ -22,13 +24,18 @@ CJK_FAMILIES = (
 )
 CHARTS = ("trend", "outcomes", "region")
 
+# Outcome groups named by their rows of the form (enumerator and long note dropped): 予以公开, 部分公开 …
+_OUTCOME_ROWS = {
+    "granted": "r_granted",
+    "partial": "r_partial",
+    "denied": "denied",
+    "unable": "unable",
+    "not_processed": "not_processed",
+    "other": "r_other",
+}
+_ROW_LABELS = {row.key: row.label for row in E2021.applications.rows}
 OUTCOME_NAMES = {
-    "granted": "予以公开",
-    "partial": "部分公开",
-    "denied": "不予公开",
-    "unable": "无法提供",
-    "not_processed": "不予处理",
-    "other": "其他处理",
+    group: strip_enumerator(_ROW_LABELS[row]).split("（")[0] for group, row in _OUTCOME_ROWS.items()
 }
 
 
