@@ -17,8 +17,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 import nianbao
 from nianbao.model import Report
-from nianbao.render.docx import render_docx
-from nianbao.render.pdf import docx_to_pdf_many
+from nianbao.render.pdf import reports_to_pdfs
 from nianbao.synth import generate
 
 DOCUMENTS = 20
@@ -49,12 +48,7 @@ def run() -> str:
         work = Path(folder)
         # Seeds apart from those of the text-layer benchmark; years 2019-2024 cover both editions.
         reports = [generate(100 + n, 2019 + n % 6, ORGANS[n % len(ORGANS)]) for n in range(DOCUMENTS)]
-        sources = []
-        for n, report in enumerate(reports):
-            source = work / f"s{n:03d}.docx"
-            source.write_bytes(render_docx(report))
-            sources.append(source)
-        pdfs = docx_to_pdf_many(sources, work / "pdf")
+        pdfs = reports_to_pdfs(reports, work)
         right = total = pages = metadata = 0
         seconds = 0.0
         load_before = os.getloadavg()[0]

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import nianbao
 from nianbao.model import Report
-from nianbao.render.docx import render_docx
-from nianbao.render.pdf import docx_to_pdf_many
+from nianbao.render.pdf import reports_to_pdfs
 from nianbao.synth import generate
 
 REPORTS = 40
@@ -32,12 +31,7 @@ def run() -> str:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         reports = [generate(seed, 2019 + seed % 6) for seed in range(REPORTS)]
-        sources = []
-        for seed, report in enumerate(reports):
-            source = work / f"r{seed:03d}.docx"
-            source.write_bytes(render_docx(report))
-            sources.append(source)
-        pdfs = docx_to_pdf_many(sources, work / "pdf")
+        pdfs = reports_to_pdfs(reports, work)
         start = time.perf_counter()
         with ProcessPoolExecutor(WORKERS) as pool:
             parsed = list(pool.map(_parse, [str(p) for p in pdfs]))

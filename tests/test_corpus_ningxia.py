@@ -31,11 +31,9 @@ def test_shared_corpus_ningxia_report_matches_gold(corpus: Path, name: str) -> N
 def test_shared_corpus_ningxia_every_value_keeps_its_line(corpus: Path, name: str) -> None:
     report = nianbao.parse(corpus / "ningxia" / f"{name}.txt")
     source = (corpus / "ningxia" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
-    for table, rows in report.tables.items():
-        for row, cells in rows.items():
-            for col, value in cells.items():
-                if value is None:
-                    continue
-                where = report.provenance[f"{table}.{row}.{col}"]
-                assert where.line is not None
-                assert where.text in source[where.line - 1]
+    for path, value in report.cell_values().items():
+        if value is None:
+            continue
+        where = report.provenance[path]
+        assert where.line is not None
+        assert where.text in source[where.line - 1]

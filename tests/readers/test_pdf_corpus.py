@@ -32,15 +32,13 @@ def test_shared_corpus_hongze_pdf_every_value_keeps_page_and_bbox(corpus: Path, 
     report = nianbao.parse(corpus / "jiangsu" / f"{name}.pdf")
     assert report.source.pages == 5
     assert report.source.ocr is False
-    for table, rows in report.tables.items():
-        for row, cells in rows.items():
-            for col, value in cells.items():
-                if value is None:
-                    continue
-                where = report.provenance[f"{table}.{row}.{col}"]
-                assert where.page is not None and where.bbox is not None
-                x0, top, x1, bottom = where.bbox
-                assert 0 <= x0 < x1 <= 595 and 0 <= top < bottom <= 842
+    for path, value in report.cell_values().items():
+        if value is None:
+            continue
+        where = report.provenance[path]
+        assert where.page is not None and where.bbox is not None
+        x0, top, x1, bottom = where.bbox
+        assert 0 <= x0 < x1 <= 595 and 0 <= top < bottom <= 842
     # 表三 runs from page 3 to page 4 (gold note): both pages supply its values.
     pages = {w.page for k, w in report.provenance.items() if k.startswith("applications.")}
     assert pages == {3, 4}

@@ -10,8 +10,7 @@ from pdf_engines import assert_engines_agree
 
 import nianbao
 from nianbao.model import Report
-from nianbao.render.docx import render_docx
-from nianbao.render.pdf import docx_to_pdf_many, find_soffice
+from nianbao.render.pdf import find_soffice, reports_to_pdfs
 from nianbao.synth import generate
 
 ORGANS = ["示例县城关镇人民政府", "示例市发展和改革委员会", "示例区人民政府办公室", "示例县教育局"]
@@ -25,13 +24,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Report, Pa
         pytest.fail("LibreOffice is needed to make the PDF fixtures: run scripts/install-system-deps.sh")
     work = tmp_path_factory.mktemp("pdfset")
     reports = [generate(seed, YEARS[seed % len(YEARS)], ORGANS[seed % len(ORGANS)]) for seed in range(COUNT)]
-    sources = []
-    for seed, report in enumerate(reports):
-        source = work / f"report-{seed:02d}.docx"
-        source.write_bytes(render_docx(report))
-        sources.append(source)
-    pdfs = docx_to_pdf_many(sources, work / "pdf")
-    return list(zip(reports, pdfs, strict=True))
+    return list(zip(reports, reports_to_pdfs(reports, work), strict=True))
 
 
 def test_generated_pdfs_parse_with_every_cell_right(generated: list[tuple[Report, Path]]) -> None:

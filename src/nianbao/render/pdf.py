@@ -49,11 +49,22 @@ def docx_to_pdf_many(docx_files: Sequence[Path], outdir: Path, timeout: float | 
     return outputs
 
 
+def reports_to_pdfs(
+    reports: Sequence[Report], workdir: Path, draft: bool = False, timeout: float | None = None
+) -> list[Path]:
+    """Many Reports as PDF files in `workdir` (one LibreOffice run), in the order given."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for index, report in enumerate(reports):
+        source = workdir / f"report-{index:05d}.docx"
+        source.write_bytes(render_docx(report, draft))
+        sources.append(source)
+    return docx_to_pdf_many(sources, workdir / "pdf", timeout)
+
+
 def render_pdf(report: Report, draft: bool = False, timeout: float | None = None) -> bytes:
     with tempfile.TemporaryDirectory(prefix="nianbao-pdf-") as work:
-        source = Path(work) / "report.docx"
-        source.write_bytes(render_docx(report, draft))
-        (pdf,) = docx_to_pdf_many([source], Path(work) / "out", timeout)
+        (pdf,) = reports_to_pdfs([report], Path(work), draft, timeout)
         return pdf.read_bytes()
 
 
