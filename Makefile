@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench examples clean rules-doc
+.PHONY: demo test lint bench examples clean rules-doc serve screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,16 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest -q
+
+# The web application with demo data (a county, three townships, reports with planted errors, one
+# account per role; password nianbao-demo-2025) at http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/nianbao serve --demo --db demo-web.db
+
+# The README's pictures, taken by the browser tests.
+screenshots: $(STAMP)
+	$(BIN)/pytest -q -m browser
+	$(BIN)/python scripts/docs-screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

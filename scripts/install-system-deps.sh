@@ -1,10 +1,11 @@
 #!/bin/sh
 # System packages nianbao needs beyond Python: LibreOffice (DOC/WPS/RTF reading, PDF writing),
-# CJK fonts (PDF output with embedded Chinese glyphs) and poppler-utils (pdffonts, pdftoppm).
+# CJK fonts (PDF output with embedded Chinese glyphs), poppler-utils (pdffonts, pdftoppm) and Chromium
+# (the web application's browser tests drive Debian's build through Playwright; no browser is downloaded).
 # Idempotent: installs only what is missing. Debian/Ubuntu only; elsewhere it says what to install.
 set -eu
 
-PACKAGES="libreoffice-writer-nogui fonts-noto-cjk poppler-utils"
+PACKAGES="libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium"
 
 missing=""
 for pkg in $PACKAGES; do

@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from .extract import extract
+from .extract.published import publication
 from .model import Finding, Published, Report
-from .readers import ReadError, read_path
+from .readers import ReadError, read_bytes, read_path
+from .readers.limits import time_limit
 from .rules import crossyear, run_pair_rules, run_rules
-from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, deadline_findings, publication
+from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, deadline_findings
 
 # File endings taken when a directory is walked; single files are read whatever their name.
 REPORT_SUFFIXES = {
@@ -30,15 +32,28 @@ REPORT_SUFFIXES = {
 
 def parse(path: str | Path) -> Report:
     """Read one report and check it: the Report with every cell, its sources and all findings."""
-    report = extract(read_path(path))
+    return _checked(extract(read_path(path)), str(path))
+
+
+def parse_bytes(data: bytes, name: str) -> Report:
+    """`parse` for a file held in memory (an upload); `name` is only shown to people, the format is
+    told from the content, and the readers' time limit applies."""
+    with time_limit(name):
+        document = read_bytes(data, name)
+    return _checked(extract(document), name)
+
+
+def _checked(report: Report, name: str) -> Report:
     if report.title is None and not report.sections and not report.tables:
-        raise ReadError(str(path), "未发现年度报告的标题、章节或表格，可能不是政府信息公开工作年度报告")
+        raise ReadError(name, "未发现年度报告的标题、章节或表格，可能不是政府信息公开工作年度报告")
     report.findings.extend(run_rules(report))
     return report
 
 
 def check(report: Report) -> list[Finding]:
-    """Run every registered rule on a Report (for instance one read back from JSON)."""
+    """Run every registered rule on a Report (for instance one read back from JSON or generated). A Report
+    that extraction did not make gets its publication date here, as extraction would have set it."""
+    report.source.published = publication(report)
     return list(run_rules(report))
 
 
@@ -72,7 +87,9 @@ def check_batch(
     for report in reports:
         if published is not None:
             report.source.published = Published(date=published, origin="given")
-        known = publication(report)
+        else:
+            report.source.published = publication(report)
+        known = report.source.published
         if known is None:
             continue
         report.findings[:] = [f for f in report.findings if f.rule != "S-DEADLINE"]

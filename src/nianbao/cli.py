@@ -19,10 +19,14 @@ from rich.table import Table
 from . import view
 from .api import check_batch, expand_paths, parse
 from .cli_corpus import register as register_corpus_commands
+from .cli_ledger import register as register_ledger_commands
 from .cli_render import render_command, template_command
+from .cli_web import register as register_web_commands
+from .exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE
 from .model import Report
 from .readers import ReadError
 from .rules import REGISTRY
+from .rules.registry import SEVERITY_NAMES
 from .rules.timeliness import DEFAULT_DEADLINES, Deadlines
 
 app = typer.Typer(
@@ -41,8 +45,6 @@ FilesArg = Annotated[
     list[Path], typer.Argument(help="报告文件或目录（目录会递归查找报告文件）", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="每个文件输出一行 JSON（nianbao.report/1 契约）")]
-
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _error_json(path: str, reason: str) -> str:
@@ -113,7 +115,7 @@ def _run(
 
 
 def _summary(counts: Counter[str], read: int, unreadable: int) -> str:
-    parts = [f"{view.SEVERITY_NAMES[s]} {counts.get(s, 0)} 条" for s in ("error", "warning", "info")]
+    parts = [f"{SEVERITY_NAMES[s]} {counts.get(s, 0)} 条" for s in ("error", "warning", "info")]
     tail = f"；{unreadable} 个文件无法读取" if unreadable else ""
     return f"合计：读取 {read} 个文件，" + "，".join(parts) + tail
 
@@ -202,13 +204,15 @@ def rules_command(as_json: JsonOpt = False) -> None:
     for name in ("编号", "级别", "说明", "依据"):
         table.add_column(name)
     for r in sorted(REGISTRY.values(), key=lambda r: r.id):
-        table.add_row(r.id, view.SEVERITY_NAMES[r.severity], r.description, r.source)
+        table.add_row(r.id, SEVERITY_NAMES[r.severity], r.description, r.source)
     out.print(table)
 
 
 app.command("render")(render_command)
 app.command("template")(template_command)
 register_corpus_commands(app)
+register_ledger_commands(app)
+register_web_commands(app)
 
 
 def main() -> None:

@@ -23,7 +23,10 @@ from .analyze import chart as charts
 from .analyze.export import FORMATS, export
 from .analyze.report_xlsx import export_report_workbooks
 from .analyze.stats import GROUPINGS, StatsRow, compute_stats, top_organs
-from .store import IngestSummary, Store, ingest, load_mapping, open_store
+from .exit_codes import EXIT_UNREADABLE
+from .organs import load_mapping
+from .rules.registry import SEVERITY_NAMES
+from .store import IngestSummary, Store, ingest, open_store
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -37,7 +40,6 @@ DbOpt = Annotated[
 OrgansOpt = Annotated[
     Path | None, typer.Option("--organs", help="机关名称与地区对照表（CSV 或 YAML），用于纠正自动推断的地区")
 ]
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _store(db: str | None, organs: Path | None = None) -> Store:
@@ -96,7 +98,7 @@ def ingest_command(
     _print_summary(summary)
     if summary.seen == 0:
         err.print("没有找到报告文件")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_UNREADABLE)
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -133,7 +135,7 @@ def stats_command(
     for name in groupings:
         if name not in GROUPINGS:
             err.print(f"未知的分组“{name}”，可选：{'、'.join(GROUPINGS)}")
-            raise typer.Exit(2)
+            raise typer.Exit(EXIT_UNREADABLE)
     store = _store(db)
     rows = compute_stats(store, groupings)
     worst = top_organs(store, top)
@@ -211,7 +213,7 @@ def export_command(
     """导出：整齐表（每个数值一行，带机关、地区、年度、表、行、列、来源文件和位置）或宽表。"""
     if to not in FORMATS:
         err.print(f"未知的格式“{to}”，可选：{'、'.join(FORMATS)}")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_UNREADABLE)
     if per_report is not None:
         store = _store(db)
         written = export_report_workbooks(store, per_report)
@@ -237,10 +239,10 @@ def chart_command(
     """画图：把数据库中的统计画成 PNG 图（中文标注）。"""
     if kind not in charts.CHARTS:
         err.print(f"未知的图表“{kind}”，可选：{'、'.join(charts.CHARTS)}")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_UNREADABLE)
     if kind == "region" and not region:
         err.print("region 图表需要 --region 指定地区")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_UNREADABLE)
     store = _store(db)
     try:
         if kind == "trend":
@@ -251,7 +253,7 @@ def chart_command(
             charts.region_chart(store, output, region or "", year)
     except charts.ChartError as exc:
         err.print(str(exc))
-        raise typer.Exit(2) from exc
+        raise typer.Exit(EXIT_UNREADABLE) from exc
     finally:
         store.close()
     out.print(f"已生成图表 {output}")

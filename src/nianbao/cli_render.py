@@ -9,16 +9,15 @@ import typer
 from rich.console import Console
 
 from . import view
+from .exit_codes import EXIT_ERRORS, EXIT_UNREADABLE
 from .inputs import load_report
 from .model import Report
 from .readers import ReadError
-from .render import FORMATS, PdfError, RenderRefused, render
-from .render.layout import compose
+from .render import FORMATS, PdfError, RenderRefused, write_report
 from .workbook import write_template
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _show_findings(report: Report, findings: list[object]) -> None:
@@ -43,9 +42,8 @@ def render_command(
     except ReadError as exc:
         err.print(f"[bold red]无法读取[/] {exc.path}：{exc.reason}")
         raise typer.Exit(EXIT_UNREADABLE) from exc
-    blanks = compose(report).blank_cells
     try:
-        errors = render(report, to, output, draft=draft)
+        result = write_report(report, to, output, draft=draft)
     except RenderRefused as exc:
         err.print(f"[bold red]拒绝生成[/]：{source} 有 {len(exc.findings)} 条错误级问题，未写出任何文件。")
         _show_findings(report, list(exc.findings))
@@ -54,6 +52,7 @@ def render_command(
     except PdfError as exc:
         err.print(f"[bold red]无法生成 PDF[/]：{exc}")
         raise typer.Exit(EXIT_UNREADABLE) from exc
+    blanks, errors = result.blank_cells, result.findings
     if blanks:
         err.print(f"[yellow]提示[/]：{len(blanks)} 个单元格未填写，已按 0 输出：{'、'.join(blanks[:8])}")
     if errors:

@@ -3,6 +3,7 @@ reading order, each piece with the place it came from. Readers know formats, not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,14 @@ class Cell:
     where: Location
     colspan: int = 1
     rowspan: int = 1
+    # The reader could not read the cell with certainty (OCR readings that disagree, or an unsure
+    # digit): `text` is its first reading and `candidates` every distinct reading. Extraction then
+    # keeps the value out (None) and marks the cell, rather than guess.
+    uncertain: bool = False
+    candidates: tuple[str, ...] = ()
+    # Reads the cell again more carefully and gives its readings (OCR; None for other readers). A
+    # cell that breaks an identity of the form is read again before anything is reported about it.
+    reread: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -41,8 +50,11 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     ocr: bool = False
-    # When the file's metadata says it was made or published, most telling first (readers/metadata.py).
+    # When the file's metadata says it was made or published, most telling first (readers/file_metadata.py).
     metadata_dates: list[date] = field(default_factory=list)
+    # Titles the file gives outside its text (a web page's headline, ArticleTitle meta, <title>), best first:
+    # used when the document prints no title of its own (readers/file_metadata.py, readers/html.py).
+    metadata_titles: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

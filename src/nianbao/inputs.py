@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .extract.published import publication
 from .model import Report
 from .readers import ReadError
 from .workbook import read_workbook
@@ -44,7 +45,10 @@ def load_report(path: str | Path) -> Report:
     raw.setdefault("source", {"path": name, "format": "json" if text.lstrip().startswith("{") else "yaml"})
     raw.pop("findings", None)
     try:
-        return Report.from_json(raw)
+        report = Report.from_json(raw)
     except ValidationError as exc:
         problems = "；".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
         raise ReadError(name, f"报告内容不符合 nianbao.report/1 契约：{problems}") from exc
+    # The rules read the publication date from the Report: a closing date line in its text counts.
+    report.source.published = publication(report)
+    return report

@@ -54,7 +54,16 @@ class Location(_Model):
 
 
 class CellSource(Location):
+    """Where a cell's value was read and the text seen there.
+
+    `uncertain` marks a cell the reader saw but could not read with certainty (OCR whose readings of
+    the same ink disagree, or that is unsure of a digit): its value is then null rather than a guess,
+    `text` is what was read first and `candidates` the numbers the readings gave. Both fields are left
+    out of the JSON when unset."""
+
     text: str
+    uncertain: bool | None = None
+    candidates: list[StrictInt | Amount] | None = None
 
 
 PublishedOrigin = Literal["given", "document", "metadata"]
@@ -163,6 +172,12 @@ class Report(_Model):
     def cell(self, table: str, row: str, col: str) -> CellValue:
         return self.tables.get(table, {}).get(row, {}).get(col)
 
+    def cell_or_zero(self, table: str, row: str, col: str) -> int:
+        """A cell as a count, a blank read as 0: the form's arithmetic counts blanks as 0 (spec §5), and
+        rule G-BLANK reports them."""
+        value = self.cell(table, row, col)
+        return int(value) if value is not None else 0
+
     def cell_values(self) -> dict[str, CellValue]:
         """Every table cell by its path (`applications.new_received.total`), in table order."""
         return {
@@ -171,6 +186,10 @@ class Report(_Model):
             for row, cols in rows.items()
             for col, value in cols.items()
         }
+
+    def uncertain_cells(self) -> set[str]:
+        """Paths of the cells the reader could not read with certainty (their value is None)."""
+        return {path for path, source in self.provenance.items() if source.uncertain}
 
     def has_cell(self, table: str, row: str, col: str) -> bool:
         return col in self.tables.get(table, {}).get(row, {})

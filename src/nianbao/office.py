@@ -26,7 +26,8 @@ class OfficeError(RuntimeError):
     """LibreOffice is missing or ran too long; the message is for people (Chinese)."""
 
 
-def soffice() -> str | None:
+def find_soffice() -> str | None:
+    """The LibreOffice program on PATH, or None when it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -44,7 +45,7 @@ def convert(
     caller reports. Returns LibreOffice's error output for such messages. `fonts` is a fontconfig
     file for the run (it maps the 公文 font names onto installed CJK fonts).
     """
-    binary = soffice()
+    binary = find_soffice()
     if binary is None:
         raise OfficeError(f"本机未安装 LibreOffice。{INSTALL_HINT}")
     outdir.mkdir(parents=True, exist_ok=True)

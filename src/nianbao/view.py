@@ -6,15 +6,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .editions import E2021, resolve
+from .editions import ACTIVE, APPLICATIONS, E2021, EDITIONS, REVIEW, resolve
 from .model import Finding, Report
+from .rules.registry import SEVERITY_NAMES
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 _SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_EDITION_NAMES = {
-    "E2019": "2019版格式（试行，国办公开办函〔2019〕60号）",
-    "E2021": "2021版格式（国办公开办函〔2021〕30号）",
-}
 
 
 def _show(value: object) -> str:
@@ -41,7 +37,10 @@ def metadata(report: Report) -> Table:
         ("标题", report.title or "未找到"),
         ("机关", report.organ or "未找到"),
         ("年度", str(report.year) if report.year else "未找到"),
-        ("格式版本", _EDITION_NAMES.get(report.edition or "", "未识别（未找到表格）")),
+        (
+            "格式版本",
+            EDITIONS[report.edition].display_name if report.edition in EDITIONS else "未识别（未找到表格）",
+        ),
         ("统计期限", period),
         ("电话", "、".join(contact.phone) or "—"),
         ("地址", contact.address or "—"),
@@ -60,7 +59,7 @@ def metadata(report: Report) -> Table:
 
 
 def active_table(report: Report) -> Table | None:
-    values = report.tables.get("active")
+    values = report.tables.get(ACTIVE)
     if not values:
         return None
     edition = resolve(report.edition, report.year)
@@ -82,7 +81,7 @@ def active_table(report: Report) -> Table | None:
 
 
 def applications_table(report: Report) -> Table | None:
-    values = report.tables.get("applications")
+    values = report.tables.get(APPLICATIONS)
     if not values:
         return None
     spec = E2021.applications
@@ -115,7 +114,7 @@ def _depth(row_key: str) -> int:
 
 
 def review_table(report: Report) -> Table | None:
-    values = report.tables.get("review_litigation")
+    values = report.tables.get(REVIEW)
     if not values:
         return None
     spec = E2021.review

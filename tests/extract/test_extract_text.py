@@ -10,8 +10,9 @@ import pytest
 from nianbao.document import Paragraph
 from nianbao.editions import E2019, E2021
 from nianbao.extract import extract
-from nianbao.extract.metadata import find_contact, find_fee, find_period, find_title
+from nianbao.extract.period_contact_fee import find_contact, find_fee, find_period
 from nianbao.extract.sections import find_sections
+from nianbao.extract.titles import find_title
 from nianbao.extract.values import read_cell
 from nianbao.model import Location
 from nianbao.readers import read_bytes

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape as html_escape
 from xml.sax.saxutils import escape as xml_escape
 
-from nianbao.editions import Edition, get
+from nianbao.editions import Edition, Row, get
 from nianbao.editions.common import LEDGER_NOTE
 from nianbao.model import CellValue, Report
 
@@ -30,6 +30,7 @@ class Layout:
     borderless: bool = False
     caption_cell: bool = True  # 表二 captions as one wide cell rather than a row of cells
     title_lines: int = 1  # the title printed on one line or broken over two
+    aliases: bool = False  # labels printed in a variant the edition accepts (`社会组织`, `本年度止件数`)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ def _value(value: CellValue) -> str:
 
 def _label(text: str, layout: Layout) -> str:
     return " ".join(text) if layout.spaced else text
+
+
+def printed(label: str, aliases: tuple[str, ...], layout: Layout) -> str:
+    """The label as this layout prints it: the official one, or a variant real reports use."""
+    return aliases[-1] if layout.aliases and aliases else label
 
 
 def report_blocks(report: Report, layout: Layout) -> list[Block]:
@@ -106,17 +112,21 @@ def active_rows(report: Report, edition: Edition, layout: Layout) -> Rows:
             return cells + pad
 
         rows.append(
-            [C(edition.active.first_header), *spread([_label(c.label, layout) for c in block.columns])]
+            [
+                C(edition.active.first_header),
+                *spread([_label(printed(c.label, c.aliases, layout), layout) for c in block.columns]),
+            ]
         )
         for row in block.rows:
             cells = values[row.key]
-            rows.append([C(row.label), *spread([_value(cells[c.key]) for c in block.columns])])
+            label = printed(row.label, row.aliases, layout)
+            rows.append([C(label), *spread([_value(cells[c.key]) for c in block.columns])])
     return rows
 
 
 def _applications_header(edition: Edition, layout: Layout) -> Rows:
     spec = edition.applications
-    labels = [_label(c.label, layout) for c in spec.columns]
+    labels = [_label(printed(c.label, c.aliases, layout), layout) for c in spec.columns]
     if layout.merged:
         return [
             [C(LEDGER_NOTE, colspan=3, rowspan=3), C(spec.header_labels[0], colspan=7)],
@@ -140,36 +150,47 @@ def applications_grids(report: Report, edition: Edition, layout: Layout) -> list
     if layout.split:
         cut = len(data_rows) // 2
         parts = [data_rows[:cut], data_rows[cut:]]
-    printed: set[str] = set()
+    done: set[str] = set()
     grids: list[Rows] = []
     for number, part in enumerate(parts):
         rows: Rows = _applications_header(edition, layout) if number == 0 else []
+        earlier = set(done)
+        # A merged continuation leaves out the group labels printed before it, and their columns with them.
+        dropped = max(len([a for a in _chain(r, by_key) if a in earlier]) for r in part)
         for row in part:
-            chain: list[str] = []
-            parent = row.parent
-            while parent:
-                chain.insert(0, parent)
-                parent = by_key[parent].parent
+            chain = _chain(row, by_key)
             cells: list[C] = []
             for ancestor in chain:
-                if ancestor in printed:
+                if ancestor in done:
                     if not layout.merged:
                         cells.append(C(""))
                     continue
-                printed.add(ancestor)
+                done.add(ancestor)
                 under = sum(1 for r in part if _descends(r.key, ancestor, by_key))
                 if layout.merged:
                     cells.append(C(by_key[ancestor].label, rowspan=under))
                 else:
                     cells.append(C(by_key[ancestor].label))
+            label = printed(row.label, row.aliases, layout)
             if layout.merged:
-                cells.append(C(row.label, colspan=3 - len(chain)))
+                width = 3 - dropped - len([a for a in chain if a not in earlier])
+                cells.append(C(label, colspan=width))
             else:
-                cells += [C(row.label), *[C("") for _ in range(2 - len(chain))]]
+                cells += [C(label), *[C("") for _ in range(2 - len(chain))]]
             cells += [C(_value(values[row.key][c.key])) for c in spec.columns]
             rows.append(cells)
         grids.append(rows)
     return grids
+
+
+def _chain(row: Row, by_key: dict[str, Row]) -> list[str]:
+    """The keys of the row's group rows, outermost first."""
+    chain: list[str] = []
+    parent = row.parent
+    while parent:
+        chain.insert(0, parent)
+        parent = by_key[parent].parent
+    return chain
 
 
 def _descends(key: str, ancestor: str, by_key: dict[str, object]) -> bool:

@@ -17,12 +17,13 @@ from tooling import requires
 from nianbao import office, parse
 from nianbao.document import Document
 from nianbao.extract import extract
+from nianbao.office import find_soffice
 from nianbao.readers import ReadError, read_bytes
-from nianbao.readers.doc import convert_files, soffice_binary
+from nianbao.readers.doc import convert_files
 from nianbao.readers.docx import read_docx
 
 needs_libreoffice = requires(
-    soffice_binary() is not None, "LibreOffice is not installed (scripts/install-system-deps.sh)"
+    find_soffice() is not None, "LibreOffice is not installed (scripts/install-system-deps.sh)"
 )
 
 

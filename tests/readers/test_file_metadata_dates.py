@@ -9,7 +9,7 @@ from datetime import date, datetime
 from docx import Document as DocxDocument
 
 from nianbao.readers import read_bytes
-from nianbao.readers.metadata import file_dates
+from nianbao.readers.file_metadata import file_dates
 
 
 def minimal_pdf(info: dict[str, str]) -> bytes:

@@ -198,9 +198,10 @@ def test_generated_pdf_cut_short_gives_a_report_or_a_reason() -> None:
 @cache
 def generated_doc() -> bytes:
     """A Word 97 .doc of a generated report, converted by LibreOffice from the DOCX seed."""
-    from nianbao.readers.doc import convert_files, soffice_binary
+    from nianbao.office import find_soffice
+    from nianbao.readers.doc import convert_files
 
-    if soffice_binary() is None:
+    if find_soffice() is None:
         pytest.fail("LibreOffice is needed to make the DOC fixture: run scripts/install-system-deps.sh")
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "seed.docx"

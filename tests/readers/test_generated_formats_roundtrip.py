@@ -28,6 +28,13 @@ def generated(index: int) -> tuple[Report, Layout]:
                 if col != "total":
                     cells[col] = None
         report.tables["review_litigation"]["lit_direct"]["pending"] = None
+    if index % 5 == 2:
+        # Rows ending in blank cells, as web pages print them (`<td>&nbsp;</td>`): 表三 with its 总计
+        # column left blank and 表四 with its last group blank; the blanks are cells, not padding.
+        for cells in report.tables["applications"].values():
+            cells["total"] = None
+        for col in report.tables["review_litigation"]["lit_after_review"]:
+            report.tables["review_litigation"]["lit_after_review"][col] = None
     return report, layouts()[index % len(layouts())]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nianbao.model import Contact, Report
+from nianbao.model import CellSource, Contact, Report
 from nianbao.synth import generate
 
 E2019_YEAR, E2021_YEAR = 2020, 2024
@@ -162,6 +162,14 @@ def _total_published(report: Report) -> None:
     report.tables["active"]["regulations"]["total_published"] = 2
 
 
+def _unsure_reading(report: Report) -> None:
+    """A scanned 予以公开 count that OCR read as 17 once and 12 once: no value, both candidates."""
+    report.tables["applications"]["r_granted"]["natural"] = None
+    report.provenance["applications.r_granted.natural"] = CellSource(
+        page=3, text="17", uncertain=True, candidates=[17, 12]
+    )
+
+
 def _no_fee_statement(report: Report) -> None:
     set_text(report, "s6_other", "无。")
     report.fee = None
@@ -179,6 +187,7 @@ SINGLE_PLANTS = [
     Plant("G-AMOUNT", E2021_YEAR, _set("active", "admin_fees", "amount_wan_yuan", Decimal("-5.5"))),
     Plant("G-DELTA", E2019_YEAR, _delta),
     Plant("G-BLANK", E2021_YEAR, _set("review_litigation", "review", "upheld", None)),
+    Plant("G-UNCERTAIN", E2021_YEAR, _unsure_reading),
     Plant("G-UNIT", E2021_YEAR, _set("active", "admin_fees", "amount_wan_yuan", Decimal("25000.5"))),
     Plant("T3-LEDGER", E2021_YEAR, _bump_pair("applications", "new_received", ("natural", "total"))),
     Plant("T3-ROWSUM", E2019_YEAR, _bump_pair("applications", "r_granted", ("total",))),
@@ -206,7 +215,9 @@ SINGLE_PLANTS = [
     Plant(
         "S-S5-FOLLOWUP", E2019_YEAR, lambda r: set_text(r, "s5_problems", "工作人员不足，业务能力有待提高。")
     ),
-    *(Plant(rule_id, E2021_YEAR, _text_plant(rule_id, 7)) for rule_id in TEXT_SENTENCES),
+    # Off by more than any generated count: 受理 also accepts new + carried over, which a small offset
+    # can hit by chance (a report carrying over 7 requests).
+    *(Plant(rule_id, E2021_YEAR, _text_plant(rule_id, 107)) for rule_id in TEXT_SENTENCES),
     Plant("X-TEXT-SHARE", E2021_YEAR, _say("s3_requests", lambda r: _share(r, correct=False))),
     Plant(
         "P-SUM", E2019_YEAR, _say("s1_overview", lambda r: "全年发文共计10件，其中公开发布6件，不予公开7件。")

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from nianbao.api import check_batch, parse
 from nianbao.cli import app
 from nianbao.model import Report
+from nianbao.organs import OrganType, organ_type
 from nianbao.render.docx import render_docx
 from nianbao.render.html import render_html
 from nianbao.render.text import render_text
-from nianbao.rules.organs import OrganType, organ_type
 from nianbao.rules.timeliness import DEFAULT_DEADLINES
 from nianbao.synth import generate
 

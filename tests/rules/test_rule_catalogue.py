@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,14 @@ CROSS_YEAR_PLANTS = {
     "T2-REPEALED-LE": (E2021_YEAR, lambda r, p: r.tables["active"]["normative_docs"].update(repealed=999)),
     "T2-PREV-XYEAR": (E2019_YEAR, lambda r, p: r.tables["active"]["punishment"].update(prev_items=999)),
     "S-DUPLICATE": (E2021_YEAR, lambda r, p: set_text(p, "s1_overview", r.sections[0].text)),
+    # 2.4252万元 last year; this year 24252 — the same scale of fees typed in 元 into the 万元 column.
+    "G-UNIT-XYEAR": (
+        E2021_YEAR,
+        lambda r, p: (
+            p.tables["active"]["admin_fees"].update(amount_wan_yuan=Decimal("2.4252")),
+            r.tables["active"]["admin_fees"].update(amount_wan_yuan=Decimal("24252")),
+        ),
+    ),
 }
 
 

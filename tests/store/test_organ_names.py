@@ -1,31 +1,18 @@
-"""Organ names: normalising, placing in the region tree, correcting from a mapping file, and linking
-one organ's years even when its name is written longer or shorter."""
+"""Organs in the store: one row per organ identity (nianbao.organs), corrected by a mapping file, one
+organ's years linked even when its name is written longer or shorter, and two places that share a
+district name kept apart."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from nianbao.organs import load_mapping
 from nianbao.render.text import render_text
-from nianbao.store import infer_place, ingest, load_mapping, normalise, open_store
+from nianbao.store import ingest, open_store
 from nianbao.synth import generate
 
 
-def test_government_suffix_is_ignored_for_matching() -> None:
-    assert normalise("海原县李俊乡人民政府") == normalise("海原县 李俊乡") == "海原县李俊乡"
-    assert normalise("人民政府") == "人民政府"
-
-
-def test_places_are_inferred_from_names() -> None:
-    town = infer_place("银川市西夏区兴泾镇人民政府")
-    assert (town.level, town.city, town.county, town.township) == ("乡镇", "银川市", "西夏区", "兴泾镇")
-    assert town.region == "银川市/西夏区/兴泾镇"
-    bureau = infer_place("淮安市洪泽区教育局")
-    assert (bureau.level, bureau.region, bureau.department) == ("部门", "淮安市/洪泽区", "教育局")
-    province = infer_place("宁夏回族自治区石嘴山市平罗县")
-    assert (province.province, province.city, province.county) == ("宁夏回族自治区", "石嘴山市", "平罗县")
-
-
-def test_mapping_file_corrects_names_and_places(tmp_path: Path) -> None:
+def test_mapping_file_corrects_names_and_places_in_the_store(tmp_path: Path) -> None:
     mapping = tmp_path / "organs.csv"
     mapping.write_text(
         "name,canonical,province,city\n花马池镇人民政府,盐池县花马池镇,宁夏回族自治区,吴忠市\n",
@@ -65,6 +52,26 @@ def test_longer_name_of_the_same_organ_is_linked(tmp_path: Path) -> None:
     assert latest is not None
     previous = store.previous_report(latest)
     assert previous is not None and previous.organ == "洪泽区人民政府"
-    # The place is completed from the longer name.
-    assert {r.region for r in store.current_reports() if r.organ_name == "洪泽区"} == {"淮安市/洪泽区"}
+    # The place comes from the division table (the province too, though neither name gives it).
+    assert {r.region for r in store.current_reports() if r.organ_name == "洪泽区"} == {"江苏省/淮安市/洪泽区"}
+    store.close()
+
+
+def test_two_gulou_districts_stay_two_organs_after_a_bare_gulou(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    names = ((2023, "鼓楼区人民政府"), (2024, "南京市鼓楼区人民政府"), (2024, "开封市鼓楼区人民政府"))
+    for year, name in names:
+        path = corpus / f"{year}-{name}.txt"
+        path.write_text(render_text(generate(seed=year, year=year, organ=name)), encoding="utf-8")
+    store = open_store(str(tmp_path / "db.sqlite"))
+    ingest(store, [corpus], workers=1)
+    organs = {r.organ: (r.organ_name, r.region) for r in store.current_reports()}
+    assert organs == {
+        "鼓楼区人民政府": ("鼓楼区", "鼓楼区"),
+        "南京市鼓楼区人民政府": ("南京市鼓楼区", "江苏省/南京市/鼓楼区"),
+        "开封市鼓楼区人民政府": ("开封市鼓楼区", "河南省/开封市/鼓楼区"),
+    }
+    nanjing = store.latest_report("南京市鼓楼区人民政府", 2024)
+    assert nanjing is not None and store.previous_report(nanjing) is None
     store.close()

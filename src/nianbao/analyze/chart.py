@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..chinese.marks import strip_enumerator
 from ..editions import E2021
-from ..editions.labels import strip_enumerator
 from ..store import Store
-from .stats import OUTCOME_PREFIXES, compute_stats
+from .stats import OUTCOMES, compute_stats
 
 # Font families that carry CJK glyphs, in order of preference (fonts-noto-cjk installs the first).
 CJK_FAMILIES = (
@@ -25,18 +25,8 @@ CJK_FAMILIES = (
 CHARTS = ("trend", "outcomes", "region")
 
 # Outcome groups named by their rows of the form (enumerator and long note dropped): 予以公开, 部分公开 …
-_OUTCOME_ROWS = {
-    "granted": "r_granted",
-    "partial": "r_partial",
-    "denied": "denied",
-    "unable": "unable",
-    "not_processed": "not_processed",
-    "other": "r_other",
-}
 _ROW_LABELS = {row.key: row.label for row in E2021.applications.rows}
-OUTCOME_NAMES = {
-    group: strip_enumerator(_ROW_LABELS[row]).split("（")[0] for group, row in _OUTCOME_ROWS.items()
-}
+OUTCOME_NAMES = {group: strip_enumerator(_ROW_LABELS[row]).split("（")[0] for group, row in OUTCOMES.items()}
 
 
 class ChartError(Exception):
@@ -97,7 +87,7 @@ def outcomes_chart(store: Store, out: Path) -> Path:
     years = [r.group[0] for r in rows]
     fig, ax = _figure()
     bottom = [0.0] * len(rows)
-    for key in OUTCOME_PREFIXES:
+    for key in OUTCOMES:
         shares = [100 * (r.outcome_shares[key] or 0.0) for r in rows]
         ax.bar(years, shares, bottom=bottom, label=OUTCOME_NAMES[key])
         bottom = [b + s for b, s in zip(bottom, shares, strict=True)]

@@ -9,22 +9,30 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 
+from ..editions import APPLICATIONS, E2021, REVIEW
+from ..editions.common import DENIED, NOT_PROCESSED, OTHER, UNABLE
 from ..store import Store, StoredReport
 from ..store.store import cells_t
 
 GROUPINGS = ("region", "level", "year", "organ")
 UNKNOWN = "（未知）"
 
-# Row keys whose `total` column feeds each outcome; families of rows are matched by prefix.
-OUTCOME_PREFIXES = {
-    "granted": ("r_granted",),
-    "partial": ("r_partial",),
-    "denied": ("r_denied_",),
-    "unable": ("r_unable_",),
-    "not_processed": ("r_np_",),
-    "other": ("r_other",),
+# The outcomes counted, by their names in the statistics and the row of the form that heads each; a row's
+# `total` column feeds the outcome it sits under (E2021's tree holds the rows of both editions).
+OUTCOMES = {
+    "granted": "r_granted",
+    "partial": "r_partial",
+    "denied": DENIED,
+    "unable": UNABLE,
+    "not_processed": NOT_PROCESSED,
+    "other": OTHER,
 }
-LITIGATION_GROUPS = ("lit_direct", "lit_after_review")
+_OUTCOME_OF_ROW = {
+    row: name
+    for name, key in OUTCOMES.items()
+    for row in (key, *(leaf.key for leaf in E2021.applications.leaves(key)))
+}
+_LITIGATION_GROUPS = {g.key for g in E2021.review.litigation_groups}
 
 
 def _ratio(part: float | None, whole: float | None) -> float | None:
@@ -40,7 +48,7 @@ class StatsRow:
     received: float = 0
     carried_over: float = 0
     handled: float = 0
-    outcomes: dict[str, float] = field(default_factory=lambda: dict.fromkeys(OUTCOME_PREFIXES, 0.0))
+    outcomes: dict[str, float] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0.0))
     review_total: float = 0
     review_corrected: float = 0
     litigation_total: float = 0
@@ -103,32 +111,23 @@ def group_value(report: StoredReport, by: str) -> str:
     raise ValueError(f"unknown grouping {by!r}; choose from {', '.join(GROUPINGS)}")
 
 
-def _outcome(row: str) -> str | None:
-    for outcome, prefixes in OUTCOME_PREFIXES.items():
-        if any(
-            row == p or (p.endswith("_") and row.startswith(p)) or row.startswith(p + "_") for p in prefixes
-        ):
-            return outcome
-    return None
-
-
 def _add_cell(target: StatsRow, tbl: str, row: str, col: str, value: float) -> None:
-    if tbl == "applications" and col == "total":
+    if tbl == APPLICATIONS and col == "total":
         if row == "new_received":
             target.received += value
         elif row == "carried_over":
             target.carried_over += value
         elif row == "r_total":
             target.handled += value
-        elif (outcome := _outcome(row)) is not None:
+        elif (outcome := _OUTCOME_OF_ROW.get(row)) is not None:
             target.outcomes[outcome] += value
-    elif tbl == "review_litigation" and col in ("total", "corrected"):
+    elif tbl == REVIEW and col in ("total", "corrected"):
         if row == "review":
             if col == "total":
                 target.review_total += value
             else:
                 target.review_corrected += value
-        elif row in LITIGATION_GROUPS:
+        elif row in _LITIGATION_GROUPS:
             if col == "total":
                 target.litigation_total += value
             else:
@@ -152,8 +151,8 @@ def compute_stats(store: Store, by: Sequence[str] = ()) -> list[StatsRow]:
         group_of[report.id] = target
     query = select(cells_t.c.report_id, cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.value).where(
         or_(
-            (cells_t.c.tbl == "applications") & (cells_t.c.col == "total"),
-            (cells_t.c.tbl == "review_litigation") & cells_t.c.col.in_(("total", "corrected")),
+            (cells_t.c.tbl == APPLICATIONS) & (cells_t.c.col == "total"),
+            (cells_t.c.tbl == REVIEW) & cells_t.c.col.in_(("total", "corrected")),
         )
     )
     with store.engine.connect() as conn:

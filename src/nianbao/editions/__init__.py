@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from .e2019 import E2019
 from .e2021 import E2021
-from .form import ActiveTable, ApplicationsTable, Block, Column, Edition, ReviewTable, Row, Section
+from .form import (
+    ACTIVE,
+    APPLICATIONS,
+    REVIEW,
+    ActiveTable,
+    ApplicationsTable,
+    Block,
+    Column,
+    Edition,
+    ReviewTable,
+    Row,
+    Section,
+)
 from .labels import LabelIndex, Match, core_key, label_key
+from .legacy import LEGACY
 
 EDITIONS: dict[str, Edition] = {E2019.key: E2019, E2021.key: E2021}
 
@@ -27,9 +40,13 @@ def resolve(key: str | None, year: int | None) -> Edition:
 
 
 __all__ = [
+    "ACTIVE",
+    "APPLICATIONS",
     "E2019",
     "E2021",
     "EDITIONS",
+    "LEGACY",
+    "REVIEW",
     "ActiveTable",
     "ApplicationsTable",
     "Block",

@@ -6,7 +6,22 @@ variants and typos seen in real reports (spec §8), compared after normalisation
 
 from __future__ import annotations
 
-from .form import ApplicationsTable, Column, ReviewTable, Row, Section
+from .form import ActiveTable, ApplicationsTable, Block, Column, ReviewTable, Row, Section
+
+ACTIVE_TITLE = "二、主动公开政府信息情况"
+ACTIVE_FIRST_HEADER = "信息内容"
+# 表二's blocks report items of 条例第二十条, each captioned by its item.
+_ART20_ITEMS = {"art20_1": "一", "art20_5": "五", "art20_6": "六", "art20_8": "八", "art20_9": "九"}
+
+
+def article_block(key: str, rows: tuple[Row, ...], columns: tuple[Column, ...]) -> Block:
+    """A block of 表二 for one item of 条例第二十条 (`art20_5` → 第二十条第（五）项)."""
+    return Block(key, f"第二十条第（{_ART20_ITEMS[key]}）项", rows, columns)
+
+
+def active_table(*blocks: Block) -> ActiveTable:
+    return ActiveTable(title=ACTIVE_TITLE, first_header=ACTIVE_FIRST_HEADER, blocks=blocks)
+
 
 APPLICATIONS_TITLE = "三、收到和处理政府信息公开申请情况"
 LEDGER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -63,7 +78,7 @@ APPLICATION_ROWS_HEAD = (
 )
 
 APPLICATION_ROWS_TAIL = (
-    Row("r_total", "（七）总计", parent=RESULTS),
+    Row("r_total", "（七）总计", parent=RESULTS, total=True),
     Row("carry_forward", "四、结转下年度继续办理"),
 )
 
@@ -77,6 +92,7 @@ def applications_table(other_rows: tuple[Row, ...]) -> ApplicationsTable:
         rows=APPLICATION_ROWS_HEAD + other_rows + APPLICATION_ROWS_TAIL,
         columns=APPLICANT_COLUMNS,
         header_labels=APPLICANT_HEADER_LABELS,
+        results=RESULTS,
     )
 
 
@@ -97,13 +113,40 @@ REVIEW_TABLE = ReviewTable(
     header_labels=("行政复议", "行政诉讼"),
 )
 
+# Words offices put before a heading's own wording (`五、政府信息公开工作存在的主要问题及改进情况`,
+# `一、2019年政府信息公开工作总体情况`): removed, with a leading year, before headings are compared.
+HEADING_QUALIFIERS = (
+    "政府信息公开工作",
+    "政府信息公开",
+    "政务公开工作",
+    "政务公开",
+    "本机关",
+    "本单位",
+    "本年度",
+    "年度",
+)
+
+# The wordings of each heading in real reports, as patterns over the qualified-off key (full-width
+# punctuation folded to ASCII by NFKC). A heading must match one section's patterns only.
+S1_PATTERNS = (r"^(?:工作)?(?:总体|基本|整体|主要工作|工作)(?:工作)?(?:情况|概况|概述)$", r"^(?:概述|概况)$")
+S2_PATTERNS = (r"^(?:政府信息)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况$",)
+S3_PATTERNS = (
+    r"^(?:收到|受理)(?:和|及|与)?(?:处理|办理)(?:政府信息公开)?申请(?:的)?(?:工作)?情况$",
+    r"^(?:政府信息)?依申请公开.{0,16}情况$",
+)
+S4_PATTERNS = (r"^(?:因)?.{0,14}?复议.{0,12}?诉讼.{0,8}?情况$",)
+S5_PATTERNS = (
+    r"^(?:工作中)?(?:存在|面临)?(?:的)?(?:主要)?(?:问题|不足)(?:和|及|与|以及)(?:改进|整改)(?:的)?(?:情况|措施|方向)?$",
+)
+S6_PATTERNS = (r"^其他需要(?:报告|说明)(?:的)?事项$", r"^其他(?:事项)?$", r"^需要说明的事项$")
+
 SECTIONS = (
-    Section("s1_overview", "一、总体情况"),
-    Section("s2_active", "二、主动公开政府信息情况", ("主动信息公开政府信息情况",)),
-    Section("s3_requests", "三、收到和处理政府信息公开申请情况"),
-    Section("s4_review_litigation", "四、政府信息公开行政复议、行政诉讼情况"),
-    Section("s5_problems", "五、存在的主要问题及改进情况", ("存在主要问题及改进情况",)),
-    Section("s6_other", "六、其他需要报告的事项"),
+    Section("s1_overview", "一、总体情况", patterns=S1_PATTERNS),
+    Section("s2_active", "二、主动公开政府信息情况", ("主动信息公开政府信息情况",), S2_PATTERNS),
+    Section("s3_requests", "三、收到和处理政府信息公开申请情况", patterns=S3_PATTERNS),
+    Section("s4_review_litigation", "四、政府信息公开行政复议、行政诉讼情况", patterns=S4_PATTERNS),
+    Section("s5_problems", "五、存在的主要问题及改进情况", ("存在主要问题及改进情况",), S5_PATTERNS),
+    Section("s6_other", "六、其他需要报告的事项", patterns=S6_PATTERNS),
 )
 
 # Words that name 信息处理费 in section 6 (E2021 requires the statement).

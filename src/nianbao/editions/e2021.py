@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
-from .common import OTHER, OTHER_LABEL, RESULTS, REVIEW_TABLE, SECTIONS, applications_table
-from .form import ActiveTable, Block, Column, Edition, Row
+from .common import (
+    OTHER,
+    OTHER_LABEL,
+    RESULTS,
+    REVIEW_TABLE,
+    SECTIONS,
+    active_table,
+    applications_table,
+    article_block,
+)
+from .form import Column, Edition, Row
 
 _DECISIONS = (Column("decisions", "本年处理决定数量"),)
 
-ACTIVE = ActiveTable(
-    title="二、主动公开政府信息情况",
-    first_header="信息内容",
-    blocks=(
-        Block(
-            "art20_1",
-            "第二十条第（一）项",
-            (Row("regulations", "规章"), Row("normative_docs", "行政规范性文件", ("规范性文件",))),
-            (
-                Column("made", "本年制发件数"),
-                Column("repealed", "本年废止件数", ("本年度止件数",)),
-                Column("valid", "现行有效件数"),
-            ),
+ACTIVE = active_table(
+    article_block(
+        "art20_1",
+        (Row("regulations", "规章"), Row("normative_docs", "行政规范性文件", ("规范性文件",))),
+        (
+            Column("made", "本年制发件数"),
+            Column("repealed", "本年废止件数", ("本年度止件数",)),
+            Column("valid", "现行有效件数"),
         ),
-        Block("art20_5", "第二十条第（五）项", (Row("licensing", "行政许可"),), _DECISIONS),
-        Block(
-            "art20_6",
-            "第二十条第（六）项",
-            (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
-            _DECISIONS,
-        ),
-        Block(
-            "art20_8",
-            "第二十条第（八）项",
-            (Row("admin_fees", "行政事业性收费"),),
-            (Column("amount_wan_yuan", "本年收费金额（单位：万元）", ("本年收费金额",)),),
-        ),
+    ),
+    article_block("art20_5", (Row("licensing", "行政许可"),), _DECISIONS),
+    article_block(
+        "art20_6",
+        (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
+        _DECISIONS,
+    ),
+    article_block(
+        "art20_8",
+        (Row("admin_fees", "行政事业性收费"),),
+        (Column("amount_wan_yuan", "本年收费金额（单位：万元）", ("本年收费金额",)),),
     ),
 )
 
 E2021 = Edition(
     key="E2021",
+    short_name="2021版",
     form_name="中华人民共和国政府信息公开工作年度报告格式",
     notice="关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
     notice_number="国办公开办函〔2021〕30号",

@@ -15,10 +15,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from ..chinese.marks import squash, strip_enumerator
+
 _ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\*\*|[<>]")
-_SPACE = re.compile(r"\s+")
-# Leading enumerators: 一、 （一） (1) 1. 1、 1．
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
 @lru_cache(maxsize=8192)
@@ -26,11 +25,7 @@ def label_key(text: str) -> str:
     """A comparison key: artefacts stripped, NFKC-folded, all whitespace removed (memoised)."""
     text = _ARTEFACTS.sub("", text)
     text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", text)
-
-
-def strip_enumerator(key: str) -> str:
-    return _ENUMERATOR.sub("", key, count=1)
+    return squash(text)
 
 
 @lru_cache(maxsize=8192)

@@ -3,38 +3,55 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..editions import E2021, edition_for_year
+from ..editions import E2021, LEGACY, edition_for_year
 from ..model import Report, Source
-from .metadata import find_contact, find_fee, find_period, find_title, find_year_in_text, organ_and_year
+from .flat_text import unflatten
+from .legacy import read_statistics
+from .period_contact_fee import find_contact, find_fee, find_period, find_year_in_text
 from .published import find_published
+from .recheck import recheck
 from .sections import find_sections, join_body_anchored
-from .tables import detect_edition, read_tables
+from .tables import TableReading, detect_edition, read_tables
+from .titles import organ_in_preamble, read_title
 
 __all__ = ["extract"]
 
 
 def extract(doc: Document) -> Report:
-    paragraphs = doc.paragraphs
-    title, title_lines = find_title(paragraphs)
-    organ, year = organ_and_year(title)
+    paragraphs, flat = unflatten(doc.paragraphs)
+    heading = read_title(paragraphs, doc.metadata_titles)
+    title, title_lines, organ, year = heading.title, heading.lines, heading.organ, heading.year
     full_text = "\n".join(p.text for p in paragraphs)
     period = find_period(full_text)
     if year is None:
         year = period.start.year if period else find_year_in_text(full_text)
 
-    edition = detect_edition(doc.tables)
+    edition = detect_edition(doc.tables) or flat.edition
+    # Before 2019 (the 2008 条例) there was no form: a report is read as of its time when its year says so
+    # or it carries the statistics table of that time, unless its tables are those of the 2019 form.
+    statistics = read_statistics(doc.tables, LEGACY.statistics) if edition is None else TableReading()
+    legacy = edition is None and (bool(statistics.tables) or (year is not None and LEGACY.applies_to(year)))
+    edition_key = edition.key if edition else None
     edition_source = "signature" if edition else None
     reading_edition = edition or (edition_for_year(year) if year else E2021)
-    reading = read_tables(doc.tables, reading_edition)
-    if edition is None and reading.tables:
-        edition, edition_source = reading_edition, "year_fallback"
+    if legacy:
+        reading = statistics
+        edition_key, edition_source = LEGACY.key, "signature" if statistics.tables else "year_fallback"
+    else:
+        reading = read_tables(doc.tables, reading_edition)
+        reading.merge(flat.read(reading_edition))
+        if edition is None and reading.tables:
+            edition_key, edition_source = reading_edition.key, "year_fallback"
 
     body = paragraphs[title_lines:]
-    sections, first_heading = find_sections(body, reading_edition)
+    sections, first_heading = find_sections(body, LEGACY if legacy else reading_edition)
     preamble, preamble_anchors = join_body_anchored(body[:first_heading])
+    if organ is None:
+        # A page copied without its title still names the report in its first sentence.
+        organ = organ_in_preamble(preamble)
     s6 = next((s for s in sections if s.key == "s6_other"), None)
 
-    return Report(
+    report = Report(
         source=Source(
             path=doc.path,
             sha256=doc.sha256,
@@ -45,7 +62,7 @@ def extract(doc: Document) -> Report:
         ),
         organ=organ,
         year=year,
-        edition=edition.key if edition else None,  # type: ignore[arg-type]
+        edition=edition_key,  # type: ignore[arg-type]
         edition_source=edition_source,  # type: ignore[arg-type]
         title=title,
         period=period,
@@ -58,3 +75,5 @@ def extract(doc: Document) -> Report:
         findings=reading.findings,
         provenance=reading.provenance,
     )
+    recheck(report, reading.rereadable)
+    return report

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..chinese.dates import CHINESE_DATE, PUBLISHED_LINE, to_date
 from ..document import Paragraph
-from ..model import Location, Published, SectionEntry, anchor_at
+from ..model import Location, Published, Report, SectionEntry, anchor_at
 
-_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_CLOSING_DATE_LINE = re.compile(rf"^(?:.{{0,40}}?){_DATE}\s*$")
-_PUBLISHED_LINE = re.compile(
-    r"(?:^|\s)(?:发布|发稿)(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
-)
+_CLOSING_DATE_LINE = re.compile(rf"^(?:.{{0,40}}?){CHINESE_DATE}\s*$")
 _CLOSING_LINES = 3
 
 
@@ -37,10 +34,23 @@ def find_published(
     return Published(date=found, origin="metadata") if found else None
 
 
+def publication(report: Report) -> Published | None:
+    """The publication date of a Report that extraction did not make (generated, read back from JSON, typed
+    in a workbook): the date it carries unless that is only the file's metadata, else the closing date
+    line of its last section, else the metadata date. For a Report extraction made this is what it found."""
+    known = report.source.published
+    if (known is not None and known.origin != "metadata") or report.year is None:
+        return known
+    closing = closing_date(report.sections, report.year)
+    if closing is not None:
+        return Published(date=closing[0], origin="document", where=closing[1])
+    return known
+
+
 def _published_line(paragraphs: list[Paragraph], year: int) -> tuple[date, Location] | None:
     for para in paragraphs:
-        match = _PUBLISHED_LINE.search(para.text)
-        if match and (found := _date(match.groups())) is not None and found.year > year:
+        match = PUBLISHED_LINE.search(para.text)
+        if match and (found := to_date(*match.groups())) is not None and found.year > year:
             return found, para.where
     return None
 
@@ -52,14 +62,7 @@ def closing_date(sections: list[SectionEntry], year: int) -> tuple[date, Locatio
     last = sections[-1]
     for line in reversed([x.strip() for x in last.text.split("\n") if x.strip()][-_CLOSING_LINES:]):
         match = _CLOSING_DATE_LINE.match(line)
-        if match and (found := _date(match.groups())) is not None and found.year > year:
+        if match and (found := to_date(*match.groups())) is not None and found.year > year:
             where = anchor_at(last.anchors, last.text.rindex(line))
             return found, where or (Location(line=last.line) if last.line else None)
     return None
-
-
-def _date(groups: tuple[str, ...]) -> date | None:
-    try:
-        return date(*(int(g) for g in groups))
-    except ValueError:
-        return None

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..chinese.marks import DASHES
+from ..chinese.numerals import CELL_UNITS
 from ..editions.labels import label_key
 
-# Marks that a cell deliberately holds no number (contract: null, text kept in provenance).
-DASHES = {"/", "-", "—", "–", "－", "——", "无", "／", "\\"}
-_NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条)?$")
+_NUMBER = re.compile(rf"^([+-]?)(\d+(?:\.\d+)?)({'|'.join(CELL_UNITS)})?$")
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,14 @@ def read_cell(text: str) -> CellReading:
     sign, digits, unit = match.groups()
     number: int | Decimal = Decimal(digits) if "." in digits else int(digits)
     return CellReading(-number if sign == "-" else number, True, unit)
+
+
+def candidate_values(readings: Iterable[str]) -> list[int | Decimal]:
+    """The distinct numbers among a cell's readings, in reading order (readings that are no number
+    or a blank are left out)."""
+    values: list[int | Decimal] = []
+    for text in readings:
+        value = read_cell(text).value
+        if value is not None and value not in values:
+            values.append(value)
+    return values

@@ -10,10 +10,10 @@ from .decode import decode_text
 from .doc import read_doc
 from .docx import read_docx
 from .errors import ReadError
+from .file_metadata import file_dates, file_titles
 from .html import read_html
 from .limits import time_limit
 from .markdown import markdown_blocks
-from .metadata import file_dates
 from .paged import read_paged
 from .sniffing import is_docx, looks_like_html, looks_like_markdown
 from .sniffing import sniff_container as sniff
@@ -51,7 +51,10 @@ def read_bytes(data: bytes, path: str) -> Document:
         document.metadata_dates = file_dates(data, kind)
         return document
     if looks_like_html(data):
-        return _document(data, path, "html", read_html(data, path))
+        page = read_html(data, path)
+        document = _document(data, path, "html", page.blocks)
+        document.metadata_titles = list(dict.fromkeys([*page.headlines, *file_titles(data, "html")]))
+        return document
     decoded = decode_text(data)
     if decoded is None:
         raise ReadError(path, "无法识别文件编码，文件可能不是文本（支持 UTF-8、GB18030/GBK）")

@@ -16,14 +16,24 @@ _BOMS = (
 )
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text whatever its line ends (Windows CRLF, old Mac CR, Unix LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark at the start of `data` announces (the codec drops the mark)."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def decode_text(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) for UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK; None if binary."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                return None
+    marked = bom_encoding(data)
+    if marked is not None:
+        try:
+            return data.decode(marked), marked
+        except UnicodeDecodeError:
+            return None
     if b"\x00" in data:
         return None
     # GBK and GB2312 are subsets of GB18030, so one attempt covers all three.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..document import Block
-from ..office import OfficeError, convert, soffice
+from ..office import OfficeError, convert
 from .docx import read_docx
 from .errors import ReadError
 
@@ -22,10 +22,6 @@ DEFAULT_TIMEOUT = 120.0
 _LOCK = threading.Lock()
 # Input suffix by sniffed container: LibreOffice picks its import filter partly by the name.
 _SUFFIX = {"ole": ".doc", "rtf": ".rtf"}
-
-
-def soffice_binary() -> str | None:
-    return soffice()
 
 
 def _profile_dir() -> Path:

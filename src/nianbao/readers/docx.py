@@ -66,7 +66,7 @@ def read_docx(data: bytes, path: str) -> list[Block]:
         raise ReadError(path, "Word 文件中没有正文（document.xml 缺少 body），文件可能已损坏")
     # Most files have no revisions, text boxes or alternate content anywhere: one pass over the body
     # (in C) then spares every paragraph its own search for them.
-    walker = _Walker(plain=next(body.iter(*_SPECIAL_TAGS), None) is None)
+    walker = _BodyWalker(plain=next(body.iter(*_SPECIAL_TAGS), None) is None)
     walker.container(body)
     return walker.blocks
 
@@ -123,7 +123,7 @@ class _OpenCell:
 
 
 @dataclass
-class _Walker:
+class _BodyWalker:
     plain: bool = False  # True when the body holds none of _SPECIAL_TAGS
     blocks: list[Block] = field(default_factory=list)
     ordinal: int = 0

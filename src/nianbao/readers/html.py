@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
+from .decode import bom_encoding
 from .errors import ReadError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
@@ -34,6 +35,10 @@ _BLOCK_TAGS = {
     "caption", "font-block",
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
+_HEADLINE_TAGS = {"h1", "h2", "h3"}
+# Class or id words of the element a CMS template prints the article's title in.
+_HEADLINE_NAME = re.compile(r"(?:^|[\s_\-])(?:\w*title|headline|tit|bt|biaoti)(?:$|[\s_\-\d])", re.I)
+_MAX_HEADLINE_CHARS = 120
 # Class or id words of page furniture on government sites (menus, share bars, footers, …).
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_\-])(?:nav|navbar|menu|footer|foot|header|head-top|topbar|top-bar|breadcrumb|crumb|position|"
@@ -61,10 +66,9 @@ _PARSER = etree.HTMLParser()
 
 def decode_html(data: bytes) -> str:
     """The page as text: BOM, then declared charset, then UTF-8, then GB18030."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+    marked = bom_encoding(data)
+    if marked is not None:
+        return data.decode(marked, errors="replace")
     declared = _declared_charset(data[:4096])
     candidates = [declared] if declared else []
     candidates += [e for e in ("utf-8", "gb18030") if e != declared]
@@ -89,7 +93,15 @@ def _declared_charset(head: bytes) -> str | None:
         return None
 
 
-def read_html(data: bytes, path: str) -> list[Block]:
+@dataclass
+class HtmlPage:
+    """The article as blocks, and the page's headline texts (the title is often only there)."""
+
+    blocks: list[Block]
+    headlines: list[str]
+
+
+def read_html(data: bytes, path: str) -> HtmlPage:
     text = decode_html(data)
     if not text.strip():
         raise ReadError(path, "网页内容为空")
@@ -102,15 +114,13 @@ def read_html(data: bytes, path: str) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root
+    headlines = _headlines(body)
     weights = _drop_chrome(body)
     article = _article(body, weights)
-    walker = _Walker()
-    title = _title_outside(body, article)
-    if title is not None:
-        walker.blocks.append(title)
+    walker = _BlockCollector()
     walker.walk(article)
     walker.flush(article)
-    return walker.blocks
+    return HtmlPage(walker.blocks, headlines)
 
 
 def _always_dropped(element: etree._Element) -> bool:
@@ -223,20 +233,24 @@ def _article(body: etree._Element, weights: dict[etree._Element, _Weight]) -> et
         node = heavy[0]
 
 
-def _title_outside(body: etree._Element, article: etree._Element) -> Paragraph | None:
-    """A page heading printed above the article container (common: title div, then content div)."""
-    if article is body:
-        return None
-    inside = set(article.iter())
-    for tag in ("h1", "h2"):
-        for heading in body.iter(tag):
-            if heading not in inside:
-                text = _squash(_text_of(heading))
-                if text:
-                    return Paragraph(text, Location(line=_line(heading)))
-        if any(True for _ in article.iter(tag)):
-            return None
-    return None
+def _headlines(body: etree._Element) -> list[str]:
+    """Headline texts of the page in document order, before any furniture is dropped: CMS templates print
+    the article's title in a heading or a title-named element above (or around) the article, and some put it
+    in a `<header>` that is dropped as furniture. Link texts are left out (lists of other articles)."""
+    found: list[str] = []
+    for element in body.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if tag.lower() not in _HEADLINE_TAGS and not _HEADLINE_NAME.search(names):
+            continue
+        if tag.lower() == "a" or any(a.tag == "a" for a in element.iterancestors()):
+            continue
+        text = _squash(_text_of(element))
+        if text and len(text) <= _MAX_HEADLINE_CHARS and text not in found:
+            found.append(text)
+    return found
 
 
 def _text_of(element: etree._Element) -> str:
@@ -253,7 +267,7 @@ def _squash(text: str) -> str:
 
 
 @dataclass
-class _Walker:
+class _BlockCollector:
     blocks: list[Block] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     line: int | None = None
@@ -349,7 +363,7 @@ def _cell_text(td: etree._Element) -> str:
     """The cell's text with one line per paragraph or `<br>`; `&nbsp;` and spacing collapse to blank."""
     if len(td) == 0:
         return _squash(td.text or "")
-    walker = _Walker()
+    walker = _BlockCollector()
     walker.walk(td)
     walker.flush(td)
     return "\n".join(b.text for b in walker.blocks if isinstance(b, Paragraph))

@@ -10,6 +10,7 @@ import re
 
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
+from .decode import split_lines
 from .text import text_blocks
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -22,7 +23,7 @@ _SPLIT = re.compile(r"(?<!\\)\|")
 
 
 def markdown_blocks(text: str) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = split_lines(text)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):

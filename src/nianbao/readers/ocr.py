@@ -1,64 +1,65 @@
 """Scanned reports: page images (PNG/JPG) and PDF pages without any characters, read by OCR.
 
-Pages are rendered at 200 dpi (pypdfium2) and recognised by RapidOCR (extra `[ocr]`; its models ship
-inside the wheel, so it works offline). Ruling lines are found in the image itself, and the recognised
-text boxes then go through the same grid and line builders as a text-layer PDF, so a scan becomes the
-same kind of Document. A table cell with ink but nothing (or a lone short token) recognised is read
-again on its own: whole-page detection misses isolated single digits such as `0` and `1`.
+Pages are rendered at 200 dpi (pypdfium2) and recognised by PP-OCRv4's recogniser (extra `[ocr]`; the
+model ships inside the rapidocr-onnxruntime wheel, so it works offline). A scan is first lit evenly
+and set straight (ocr_prepare); its table rules give the cells, each cell's ink is cut into lines, and
+the prose outside the tables into lines (ocr_layout); all pieces of a page are recognised together
+(ocr_recognise). The pieces then go through the same grid and line builders as a text-layer PDF, so a
+scan becomes the same kind of Document, its coordinates those of the page as scanned.
+
+A number is never guessed: a cell whose number the recogniser is unsure of is read again (alone, in
+black and white, with a wider margin); when the readings agree the number stands, when they do not
+the cell is marked uncertain with its readings (Cell.uncertain), and extraction keeps its value out.
+Every cell can also be read again later (Cell.reread), when it breaks an identity of the form.
 Coordinates are PDF points for PDF pages and pixels for image files.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
+import unicodedata
 import zlib
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
 from PIL import Image, UnidentifiedImageError
 
 from ..document import Block, Cell, Paragraph
 from ..model import Location
+from . import budget
 from .errors import ReadError
 from .limits import OCR_PAGE_SECONDS, Deadline
+from .ocr_layout import Layout, PixelBox, cell_pieces, cut, find_layout, prose_pieces
+from .ocr_prepare import Gray, Page, prepare
+from .ocr_recognise import Reading, Recogniser
 from .pdf_columns import column_tables
-from .pdf_grid import Edge, PageTable, tables_from_edges
+from .pdf_grid import tables_from_edges
 from .pdf_text import is_page_number, text_lines
 
 DPI = 200
 INSTALL_HINT = "pip install 'nianbao[ocr]'"
-# Darker than this (0-255 gray) is ink.
-_INK = 160
 # A page image larger than this (about A3 at 300 dpi) is refused rather than read for minutes.
 _MAX_PIXELS = 20_000_000
-# A cell needs this many ink pixels to hold something.
-_MIN_INK = 12
 # Shapes OCR confuses with digits inside a number cell.
-_DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "D": "0"})
-_NUMBERISH = re.compile(r"^[\dIl|OoD.,+-]+$")
-# Pixels kept clear of a cell's ruling lines when its ink is cut out.
-_INSET = 5
-# White margin around a crop given to the recogniser.
-_MARGIN = 8
-# Ink runs in a cell closer than this (pixels) are one run.
-_RUN_GAP = 2
-# Runs form one text line while they span at most this many line heights (strokes of 二 or 三 are
-# separate runs; two lines of text span more than this).
-_LINE_SPAN = 1.3
-# Largest page side (pixels) the text detector works on.
-_DET_SIDE = 2000
-# Narrowest input (pixels at height 48) of the recogniser. Its default, 320, makes each number cell
-# cost as much as a line of prose; much narrower (48, 96) loses lone `0`s and minus signs.
-_REC_MIN_WIDTH = 160
-_REC_BATCH = 6
-# Recognised text below this confidence is dropped rather than guessed.
-_MIN_SCORE = 0.5
+_DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "D": "0", "〇": "0"})
+_NUMBERISH = re.compile(r"^[+-]?[\dIl|OoD〇][\dIl|OoD〇.,]*$")
+# Signs that may stand before a number (anything else beside a number is a speck the recogniser
+# took for punctuation: a decimal point has digits on both sides).
+_SIGNS = "+-－—–一"
+# Enumerators such as （一）, 一、 and （二） whose numeral the recogniser took for a dash or an equals sign.
+_ENUMERATOR = re.compile(r"(^|[（(])([—–－=≡-])([）)、])", re.MULTILINE)
+_NUMERALS = str.maketrans({"—": "一", "–": "一", "－": "一", "-": "一", "=": "二", "≡": "三"})
+# A number read at least this surely stands; a less sure one is read again.
+SURE = 0.9
+# Readings again of an unsure number must agree, and one of them be at least this sure.
+_SURE_AGAIN = 0.7
+# Prose read less surely than this on average is dropped rather than guessed.
+_MIN_PROSE = 0.5
+# Margin of the re-reading with a wider margin.
+_WIDE_MARGIN = 16
 
-Gray = NDArray[np.uint8]
+_RECOGNISERS: dict[int, Recogniser] = {}
 
 
 def _missing_ocr(path: str) -> ReadError:
@@ -69,23 +70,18 @@ def _missing_ocr(path: str) -> ReadError:
     )
 
 
-@lru_cache(maxsize=1)
-def _engine() -> Any:
-    from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
+def _engine() -> Recogniser:
+    """The recogniser for this process's thread budget (readers.budget), made once per budget."""
+    import cv2
 
-    return RapidOCR(
-        intra_op_num_threads=min(2, os.cpu_count() or 1),
-        inter_op_num_threads=1,
-        # Shrink a page only when it is larger than this: the default enlarges every page to a
-        # minimum side, which is wasted work on a 200 dpi scan.
-        det_limit_type="max",
-        det_limit_side_len=_DET_SIDE,
-        rec_img_shape=[3, 48, _REC_MIN_WIDTH],
-        rec_batch_num=_REC_BATCH,
-    )
+    threads = budget.threads()
+    cv2.setNumThreads(threads)
+    if threads not in _RECOGNISERS:
+        _RECOGNISERS[threads] = Recogniser(threads)
+    return _RECOGNISERS[threads]
 
 
-def _get_engine(path: str) -> Any:
+def _get_engine(path: str) -> Recogniser:
     try:
         return _engine()
     except ImportError as exc:
@@ -137,50 +133,39 @@ def ocr_pdf_pages(data: bytes, path: str, pages: list[int], deadline: Deadline) 
     return out
 
 
-def read_page_image(engine: Any, image: Image.Image, page: int, scale: float) -> list[Block]:
+def read_page_image(engine: Recogniser, image: Image.Image, page: int, scale: float) -> list[Block]:
     """One page image as blocks; `scale` turns pixels into the coordinates the Document keeps.
 
     The ruling lines give the table cells first; each cell's ink is cut into text lines and read
-    directly, so a text box can never straddle a column line and lone digits are never lost by the
-    detector. The detector runs only on the parts of the page outside the tables (the prose that
-    metadata comes from). All crops of a page go to the recogniser in one call, which batches them.
+    directly, so a text box can never straddle a column line and lone digits are never lost. The rest
+    of the page is cut into lines of prose (the text metadata comes from). All pieces of a page go to
+    the recogniser in one call, which packs them into strips.
     """
-    gray: Gray = np.asarray(image.convert("L"))
-    edges = ruling_lines(gray, scale)
-    tables = tables_from_edges(edges, [], page)
-    cell_lines: list[tuple[Cell, int]] = []
-    crops: list[Gray] = []
-    height = _line_height(gray, tables, scale)
+    prepared = prepare(np.asarray(image.convert("L")))
+    layout = find_layout(prepared)
+    tables = tables_from_edges(layout.edges_in(scale), [], page)
+    cells: list[tuple[Cell, list[int]]] = []
+    pieces: list[Gray] = []
     for table in tables:
         for row in table.table.rows:
             for cell in row:
-                for crop in _cell_line_crops(gray, cell.where.bbox, scale, height):
-                    cell_lines.append((cell, len(crops)))
-                    crops.append(crop)
-    boxes = _detect_outside(engine, gray, tables, scale)
-    for x0, top, x1, bottom in boxes:
-        crops.append(_pad(gray[top:bottom, x0:x1]))
-    texts = _recognise(engine, crops)
-    for cell, index in cell_lines:
-        text = texts[index]
-        if text:
-            cell.text = f"{cell.text}\n{text}" if cell.text else text
-    for table in tables:
-        for row in table.table.rows:
-            for cell in row:
-                if cell.text and _NUMBERISH.match(cell.text):
-                    cell.text = cell.text.translate(_DIGIT_LOOKALIKES)
+                box = _pixels(cell.where.bbox, scale)
+                cut_out, _boxes = cell_pieces(layout, box)
+                cells.append((cell, list(range(len(pieces), len(pieces) + len(cut_out)))))
+                pieces.extend(cut_out)
+    prose = prose_pieces(layout, [_pixels(t.bbox, scale) for t in tables])
+    readings = engine.read([*pieces, *(cut(layout.clean, box) for box in prose)])
+    _fill_cells(engine, layout, scale, cells, readings)
     chars = [
         {
-            "text": text,
+            "text": _enumerators(r.text),
             "x0": x0 * scale,
             "x1": x1 * scale,
             "top": top * scale,
             "bottom": bottom * scale,
-            "upright": True,
         }
-        for (x0, top, x1, bottom), text in zip(boxes, texts[len(cell_lines) :], strict=True)
-        if text
+        for (x0, top, x1, bottom), r in zip(prose, readings[len(pieces) :], strict=True)
+        if r.text and r.mean >= _MIN_PROSE
     ]
     lines = [ln for ln in text_lines(chars, page) if not is_page_number(ln, image.height * scale)]
     placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in tables]
@@ -190,145 +175,166 @@ def read_page_image(engine: Any, image: Image.Image, page: int, scale: float) ->
         else:
             placed.append((item.top, Paragraph(item.text, Location(page=item.page, bbox=item.bbox))))
     placed.sort(key=lambda item: item[0])
-    return [block for _, block in placed]
+    blocks = [block for _, block in placed]
+    _to_scan(blocks, prepared, scale)
+    return blocks
 
 
-def _recognise(engine: Any, crops: list[Gray]) -> list[str]:
-    if not crops:
-        return []
-    results, _elapsed = engine.text_rec([np.stack([c] * 3, axis=-1) for c in crops])
-    return [str(text).strip() if float(score) >= _MIN_SCORE else "" for text, score in results]
+def _fill_cells(
+    engine: Recogniser,
+    layout: Layout,
+    scale: float,
+    cells: list[tuple[Cell, list[int]]],
+    readings: list[Reading],
+) -> None:
+    """Each cell's text from its lines' readings; an unsure number read again, and settled or marked."""
+    unsure: list[tuple[Cell, Reading, PixelBox]] = []
+    for cell, indices in cells:
+        lines = [readings[i] for i in indices if readings[i].text]
+        cell.text = "\n".join(r.text for r in lines)
+        number = _number(lines[0]) if len(lines) == 1 else None
+        if number is None:
+            cell.text = _enumerators(cell.text)
+            continue
+        cell.text = number.text
+        box = _pixels(cell.where.bbox, scale)
+        cell.reread = _rereader(engine, layout, box)
+        if number.confidence < SURE:
+            unsure.append((cell, number, box))
+    if not unsure:
+        return
+    again = _read_again(engine, layout, [box for _, _, box in unsure])
+    for (cell, first, _box), others in zip(unsure, again, strict=True):
+        _settle(cell, first, others)
 
 
-def ruling_lines(gray: Gray, scale: float) -> list[Edge]:
-    """Long thin dark runs in the image: the table's ruling, as edges in Document coordinates."""
+def _number(reading: Reading) -> Reading | None:
+    """A reading of a number cell as that number; None when it is no number.
+
+    Marks beside the number are specks (dropped), letters that look like digits are those digits,
+    and a character that is no digit but whose second choice is one is taken as that digit with no
+    confidence at all, so that the cell is read again before the number can stand.
+    """
+    core = _without_specks(reading)
+    text = unicodedata.normalize("NFKC", core.text)  # full-width digits and signs
+    if len(text) != len(core.text):
+        return None
+    text = text.translate(_DIGIT_LOOKALIKES)
+    if text[:1] and text[:1] in _SIGNS and text[:1] != "+":
+        text = "-" + text[1:]  # a minus sign read as a dash or as 一
+    chars, confidences = list(text), list(core.confidences)
+    for at, char in enumerate(chars):
+        other = core.runner_ups[at]
+        if not (char.isdigit() or char in "+-.,") and len(other) == 1 and other.isdigit():
+            chars[at], confidences[at] = other, 0.0
+    text = "".join(chars)
+    if not _NUMBERISH.match(text):
+        return None
+    return Reading(text, tuple(confidences), core.runner_ups)
+
+
+def _enumerators(text: str) -> str:
+    return _ENUMERATOR.sub(lambda m: m[1] + m[2].translate(_NUMERALS) + m[3], text)
+
+
+def _without_specks(reading: Reading) -> Reading:
+    """The reading without punctuation or symbols at its ends (a minus sign before digits kept)."""
+    text = reading.text
+    start, end = 0, len(text)
+    while (
+        start < end
+        and _is_speck(text[start])
+        and not (text[start] in _SIGNS and start + 1 < end and not _is_speck(text[start + 1]))
+    ):
+        start += 1
+    while end > start and _is_speck(text[end - 1]):
+        end -= 1
+    return Reading(text[start:end], reading.confidences[start:end], reading.runner_ups[start:end])
+
+
+def _is_speck(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZ"
+
+
+def _read_again(engine: Recogniser, layout: Layout, boxes: list[PixelBox]) -> list[list[Reading]]:
+    """Each cell read again three ways: alone, in black and white, and with a wider margin."""
+    variants: list[Gray] = []
+    counts: list[int] = []
+    for box in boxes:
+        found = _variants(layout, box)
+        counts.append(len(found))
+        variants.extend(found)
+    readings = engine.read(variants, alone=True)
+    out: list[list[Reading]] = []
+    at = 0
+    for count in counts:
+        out.append(readings[at : at + count])
+        at += count
+    return out
+
+
+def _variants(layout: Layout, box: PixelBox) -> list[Gray]:
     import cv2
 
-    ink = (gray < _INK).astype(np.uint8)
-    height, width = ink.shape
-    edges: list[Edge] = []
-    for horizontal in (True, False):
-        length = max(20, (width if horizontal else height) // 40)
-        kernel = np.ones((1, length) if horizontal else (length, 1), np.uint8)
-        mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
-        count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for i in range(1, count):
-            x, y, w, h = (int(v) for v in stats[i][:4])
-            if horizontal:
-                edges.append(Edge(True, (y + h / 2) * scale, x * scale, (x + w) * scale))
-            else:
-                edges.append(Edge(False, (x + w / 2) * scale, y * scale, (y + h) * scale))
-    return edges
+    _pieces, boxes = cell_pieces(layout, box)
+    if len(boxes) != 1:
+        return []
+    piece = cut(layout.clean, boxes[0])
+    _threshold, black_white = cv2.threshold(piece, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    wide = cut(layout.clean, boxes[0], _WIDE_MARGIN, _WIDE_MARGIN)
+    return [piece, np.asarray(black_white, dtype=np.uint8), wide]
 
 
-def _pixels(bbox: tuple[float, float, float, float], scale: float) -> tuple[int, int, int, int]:
+def _rereader(engine: Recogniser, layout: Layout, box: PixelBox) -> Callable[[], list[str]]:
+    part, inside = layout.around(box)
+
+    def reread() -> list[str]:
+        readings = _read_again(engine, part, [inside])[0]
+        return [number.text if (number := _number(r)) else r.text for r in readings if r.text]
+
+    return reread
+
+
+def _settle(cell: Cell, first: Reading, others: list[Reading]) -> None:
+    """An unsure number and its readings again: the number when they agree, else the cell uncertain."""
+    numbers = [n for r in [first, *others] if (n := _number(r)) is not None]
+    texts = {n.text for n in numbers}
+    if len(texts) == 1 and max(n.confidence for n in numbers) >= _SURE_AGAIN:
+        cell.text = texts.pop()
+        return
+    alternative = first.alternative()
+    candidates = [n.text for n in numbers]
+    if alternative and (other := _number(Reading(alternative, first.confidences, first.runner_ups))):
+        candidates.append(other.text)
+    cell.uncertain, cell.candidates = True, tuple(dict.fromkeys(candidates))
+
+
+def _pixels(bbox: tuple[float, float, float, float] | None, scale: float) -> PixelBox:
+    if bbox is None:
+        return (0, 0, 0, 0)
     x0, top, x1, bottom = (round(v / scale) for v in bbox)
     return x0, top, x1, bottom
 
 
-def _cell_ink(gray: Gray, bbox: tuple[float, float, float, float] | None, scale: float) -> Gray | None:
-    if bbox is None:
-        return None
-    x0, top, x1, bottom = _pixels(bbox, scale)
-    inner = gray[top + _INSET : bottom - _INSET, x0 + _INSET : x1 - _INSET]
-    if inner.size == 0 or int((inner < _INK).sum()) < _MIN_INK:
-        return None
-    return inner
+def _to_scan(blocks: list[Block], page: Page, scale: float) -> None:
+    """Every location on the straightened page turned back to the page as scanned."""
+    if page.skew == 0:
+        return
 
+    def turned(where: Location) -> None:
+        if where.bbox is not None:
+            x0, top, x1, bottom = page.to_scan(tuple(v / scale for v in where.bbox))  # type: ignore[arg-type]
+            where.bbox = (
+                round(x0 * scale, 2),
+                round(top * scale, 2),
+                round(x1 * scale, 2),
+                round(bottom * scale, 2),
+            )
 
-def _runs(mask: ArrayLike) -> list[tuple[int, int]]:
-    """Runs of True (start, end exclusive), joining runs split by gaps of at most _RUN_GAP."""
-    rows = np.flatnonzero(mask)
-    if rows.size == 0:
-        return []
-    runs: list[tuple[int, int]] = []
-    start = prev = int(rows[0])
-    for r in rows[1:]:
-        r = int(r)
-        if r - prev > _RUN_GAP + 1:
-            runs.append((start, prev + 1))
-            start = r
-        prev = r
-    runs.append((start, prev + 1))
-    return runs
-
-
-def _line_height(gray: Gray, tables: list[PageTable], scale: float) -> float:
-    """The height of one line of text in the tables: the tall end of the cells' ink runs.
-
-    Digits are shorter than Chinese characters and number cells outnumber label cells, so the
-    typical run is a digit's height; a high percentile gives the height of a line of characters.
-    """
-    heights: list[int] = []
-    for table in tables:
-        for row in table.table.rows:
-            for cell in row:
-                inner = _cell_ink(gray, cell.where.bbox, scale)
-                if inner is not None:
-                    heights += [b - a for a, b in _runs((inner < _INK).any(axis=1))]
-    if not heights:
-        return 0.0
-    return float(np.percentile(heights, 90))
-
-
-def _cell_line_crops(
-    gray: Gray, bbox: tuple[float, float, float, float] | None, scale: float, height: float
-) -> list[Gray]:
-    """The text lines of one cell, top to bottom, each cut to its ink with a white margin."""
-    inner = _cell_ink(gray, bbox, scale)
-    if inner is None:
-        return []
-    ink = inner < _INK
-    lines: list[tuple[int, int]] = []
-    for a, b in _runs(ink.any(axis=1)):
-        if lines and b - lines[-1][0] <= _LINE_SPAN * height:
-            lines[-1] = (lines[-1][0], b)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            turned(block.where)
         else:
-            lines.append((a, b))
-    crops = []
-    for a, b in lines:
-        cols = np.flatnonzero(ink[a:b].any(axis=0))
-        if int(ink[a:b].sum()) < _MIN_INK:
-            continue
-        crops.append(_pad(inner[a:b, int(cols[0]) : int(cols[-1]) + 1]))
-    return crops
-
-
-def _pad(piece: Gray) -> Gray:
-    return np.pad(piece, _MARGIN, constant_values=255).astype(np.uint8)
-
-
-def _detect_outside(
-    engine: Any, gray: Gray, tables: list[PageTable], scale: float
-) -> list[tuple[int, int, int, int]]:
-    """Text boxes (pixels) outside the tables, top to bottom, found in horizontal bands of ink."""
-    page = gray.copy()
-    for table in tables:
-        x0, top, x1, bottom = _pixels(table.bbox, scale)
-        page[max(0, top - _INSET) : bottom + _INSET, max(0, x0 - _INSET) : x1 + _INSET] = 255
-    margin = 16
-    boxes: list[tuple[int, int, int, int]] = []
-    for a, b in _bands((page < _INK).any(axis=1), margin):
-        band = page[a:b]
-        found, _elapsed = engine.text_det(np.stack([band] * 3, axis=-1))
-        for quad in [] if found is None else found:
-            xs, ys = quad[:, 0], quad[:, 1]
-            x0, x1 = max(0, int(xs.min())), min(page.shape[1], int(np.ceil(xs.max())))
-            top, bottom = a + max(0, int(ys.min())), a + min(b - a, int(np.ceil(ys.max())))
-            if x1 - x0 >= 2 and bottom - top >= 2:
-                boxes.append((x0, top, x1, bottom))
-    boxes.sort(key=lambda box: (box[1], box[0]))
-    return boxes
-
-
-def _bands(rows: ArrayLike, margin: int) -> list[tuple[int, int]]:
-    """Row ranges holding ink, with a margin, merged when they come closer than two margins."""
-    bands: list[tuple[int, int]] = []
-    size = np.asarray(rows).size
-    for a, b in _runs(rows):
-        a, b = max(0, a - margin), min(size, b + margin)
-        if bands and a <= bands[-1][1] + 2 * margin:
-            bands[-1] = (bands[-1][0], b)
-        else:
-            bands.append((a, b))
-    return bands
+            for row in block.rows:
+                for cell in row:
+                    turned(cell.where)

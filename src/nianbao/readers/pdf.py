@@ -19,6 +19,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 
+from ..chinese.marks import ENUMERATOR
+from ..chinese.numerals import PRINTED_NUMBER
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
 from . import pdf_pdfium
@@ -28,11 +30,7 @@ from .pdf_columns import column_tables
 from .pdf_grid import PageTable, chars_outside, edges_from_shapes, find_tables, tables_from_edges
 from .pdf_text import TextLine, drop_furniture, text_lines
 
-# A row cut by a page break never starts with its own enumerator (`3.`, `（四）`, `二、`).
-_ENUMERATOR = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
-)
-_NUMBER = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|元|件|个|项|条)?$")
+_NUMBER = re.compile(rf"^{PRINTED_NUMBER}$")
 # Two cells are in the same column when their left and right borders differ by less (points).
 _ALIGN = 3.0
 # A row cut by a page break ends no higher than this (points) above the lowest body content.
@@ -199,7 +197,8 @@ def _x_range(cell: Cell) -> tuple[float, float] | None:
 def _join_rows(upper: list[Cell], lower: list[Cell]) -> bool:
     """Merge `lower` into `upper` if it is the rest of the same row; True when merged."""
     texts = [c.text for c in lower if c.text.strip()]
-    if not texts or _ENUMERATOR.match(texts[0]):
+    # A row cut by a page break never starts with its own enumerator (`3.`, `（四）`, `二、`).
+    if not texts or ENUMERATOR.match(texts[0]):
         return False
     pairs: list[tuple[Cell, Cell]] = []
     for cell in lower:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..chinese.marks import BLANK_MARK, ENUMERATOR
+from ..chinese.numerals import PRINTED_NUMBER
 from ..document import Cell, Table
 from ..model import Location
 from .pdf_text import TextLine
@@ -26,17 +28,13 @@ BBox = tuple[float, float, float, float]
 
 # A gap wider than this many character heights separates two cells.
 _CELL_GAP = 1.0
-_VALUE = re.compile(r"^(?:[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|元|件|个|项|条)?|[-–—－/／\\]+|无)$")
+_VALUE = re.compile(rf"^(?:{PRINTED_NUMBER}|{BLANK_MARK})$")
 # Fewer rows with numbers than this make no table.
 _MIN_VALUE_ROWS = 2
 # A single row of numbers makes a table under header lines when it has at least this many.
 _MIN_SINGLE_ROW_VALUES = 3
 # A wrapped label line sits closer than this many character heights under the line above.
 _WRAP_GAP = 0.8
-# A new row label starts with its own enumerator (`3.`, `（四）`, `二、`); a wrapped line does not.
-_ENUMERATOR = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
-)
 
 
 @dataclass
@@ -142,7 +140,8 @@ def _is_wrapped_label(
 ) -> bool:
     """A line that carries on the labels of the row above it (see the module's note). Wrapping fills
     a line before starting the next, so a wrapped piece is never wider than the label above it."""
-    if not pieces or _ENUMERATOR.match(line.text):
+    # A new row label starts with its own enumerator (`3.`, `（四）`, `二、`); a wrapped line does not.
+    if not pieces or ENUMERATOR.match(line.text):
         return False
     height = max(above.bbox[3] - above.bbox[1], 1.0)
     if line.bbox[1] - above.bbox[3] > _WRAP_GAP * height:

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 
+from ..chinese.marks import TOP_HEADING
+from ..chinese.numerals import CELL_NUMBER
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
+from .decode import split_lines
 
 # Share of a region's tab lines that must hold a single cell for the one-cell-per-line layout.
 _ONE_CELL_SHARE = 0.8
 # A cell's second line is short; a longer tab-less line is body text.
 _MAX_CONTINUATION = 20
-_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+# A number never wraps onto a text line, so a continuation line belongs to a text cell of the row.
+_NUMBER_CELL = re.compile(rf"^{CELL_NUMBER}$")
 
 
 def text_blocks(text: str) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = split_lines(text)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -65,7 +69,7 @@ def _is_continuation(lines: list[str], i: int) -> bool:
     (`\t对外公开` / `总数量`), and never for a line that looks like a section heading.
     """
     previous, line = lines[i - 1], lines[i].strip()
-    if "\t" not in previous or len(line) > _MAX_CONTINUATION or _HEADING.match(line):
+    if "\t" not in previous or len(line) > _MAX_CONTINUATION or TOP_HEADING.match(line):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else ""
     if "\t" in following:
@@ -89,8 +93,10 @@ def _tab_separated(lines: list[str], start: int, end: int) -> Table:
             where = Location(line=i + 1)
             rows.append([Cell(part.strip(), where) for part in line.split("\t")])
         elif not _is_blank(line) and rows:
-            # A continuation line belongs to the last non-empty cell above it.
-            last = next((c for c in reversed(rows[-1]) if c.text), rows[-1][-1])
+            # A continuation line belongs to the last text cell above it (a label wrapped in its cell);
+            # numbers never wrap, so a short line after a row of numbers (a caption) joins its label.
+            texts = [c for c in rows[-1] if c.text and not _NUMBER_CELL.match(c.text)]
+            last = texts[-1] if texts else next((c for c in reversed(rows[-1]) if c.text), rows[-1][-1])
             last.text += "\n" + line.strip()
     return Table(rows)
 

@@ -25,9 +25,11 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from ..editions import ACTIVE, APPLICATIONS, REVIEW
+from ..editions.grids import Grid, GridCell
 from ..model import Report
 from . import phrases
-from .layout import Grid, GridCell, Heading, Paragraph, compose
+from .layout import BodyParagraph, Composition, Heading, compose
 
 # Font names as the official template and 公文 practice spell them (fallbacks come from fontconfig).
 TITLE_FONT = "方正小标宋简体"
@@ -42,22 +44,26 @@ INDENT_CHARS = 2
 
 # Column widths (mm) within the 156 mm type area.
 _WIDTHS: dict[str, list[float]] = {
-    "active": [60, 32, 32, 32],
-    "applications": [12, 18, 44, *[11.7] * 7],
-    "review_litigation": [10.4] * 15,
+    ACTIVE: [60, 32, 32, 32],
+    APPLICATIONS: [12, 18, 44, *[11.7] * 7],
+    REVIEW: [10.4] * 15,
 }
 
 
 def render_docx(report: Report, draft: bool = False) -> bytes:
     """The report as DOCX bytes; `draft` marks every page 草稿 in the page header."""
-    comp = compose(report)
+    return docx_of(compose(report), draft)
+
+
+def docx_of(comp: Composition, draft: bool = False) -> bytes:
+    """The composed report as DOCX."""
     doc = Document()
     _page_setup(doc, draft)
     _title(doc.add_paragraph(), comp.title)
     for block in comp.blocks:
         if isinstance(block, Heading):
             _heading(doc.add_paragraph(), block.text)
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, BodyParagraph):
             _body(doc.add_paragraph(), block.text)
         else:
             _table(doc, block)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ..editions.grids import Grid
 from ..model import Report
 from . import phrases
-from .layout import Grid, Heading, Paragraph, compose
+from .layout import BodyParagraph, Composition, Heading, compose
 
 _STYLE = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -35,7 +36,11 @@ tr { page-break-inside: avoid; }
 
 
 def render_html(report: Report, draft: bool = False) -> str:
-    comp = compose(report)
+    return html_of(compose(report), draft)
+
+
+def html_of(comp: Composition, draft: bool = False) -> str:
+    """The composed report as HTML."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -50,7 +55,7 @@ def render_html(report: Report, draft: bool = False) -> str:
     for block in comp.blocks:
         if isinstance(block, Heading):
             parts.append(f"<h2>{escape(block.text)}</h2>")
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, BodyParagraph):
             parts.append(f"<p>{escape(block.text)}</p>")
         else:
             parts.append(_table(block))

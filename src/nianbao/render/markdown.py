@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..editions.grids import Grid
 from ..model import Report
 from . import phrases
-from .layout import Grid, Heading, Paragraph, compose
+from .layout import BodyParagraph, Composition, Heading, compose
 
 
 def _escape(text: str) -> str:
@@ -19,14 +20,18 @@ def _escape(text: str) -> str:
 
 
 def render_markdown(report: Report, draft: bool = False) -> str:
-    comp = compose(report)
+    return markdown_of(compose(report), draft)
+
+
+def markdown_of(comp: Composition, draft: bool = False) -> str:
+    """The composed report as Markdown."""
     parts = [f"# {comp.title}"]
     if draft:
         parts.append(f"> **{phrases.DRAFT_NOTE}**")
     for block in comp.blocks:
         if isinstance(block, Heading):
             parts.append(f"## {block.text}")
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, BodyParagraph):
             parts.append(_escape(block.text))
         else:
             parts.append(_table(block))

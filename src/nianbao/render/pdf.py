@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Report
-from ..office import INSTALL_HINT, OfficeError, convert, soffice
-from .docx import render_docx
+from ..office import INSTALL_HINT, OfficeError, convert, find_soffice
+from .docx import docx_of, render_docx
+from .layout import Composition
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 # Seconds for starting LibreOffice plus a few seconds per file.
@@ -23,10 +24,6 @@ PER_FILE_TIMEOUT = 10
 
 class PdfError(RuntimeError):
     """Why a PDF could not be written, in words for the user (Chinese)."""
-
-
-def find_soffice() -> str | None:
-    return soffice()
 
 
 def docx_to_pdf_many(docx_files: Sequence[Path], outdir: Path, timeout: float | None = None) -> list[Path]:
@@ -70,3 +67,12 @@ def render_pdf(report: Report, draft: bool = False, timeout: float | None = None
 
 def write_pdf(report: Report, path: str | Path, draft: bool = False) -> None:
     Path(path).write_bytes(render_pdf(report, draft))
+
+
+def save_pdf(comp: Composition, path: Path, draft: bool = False) -> None:
+    """The composed report as a PDF file (one LibreOffice run)."""
+    with tempfile.TemporaryDirectory(prefix="nianbao-pdf-") as work:
+        source = Path(work) / "report.docx"
+        source.write_bytes(docx_of(comp, draft))
+        (pdf,) = docx_to_pdf_many([source], Path(work) / "pdf")
+        path.write_bytes(pdf.read_bytes())

@@ -5,29 +5,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ..chinese.dates import chinese_day
 from ..model import Contact, Fee
 
-TITLE_TAIL = "年政府信息公开工作年度报告"
 PERIOD_WORD = "统计期限"
 NOTHING = "无。"
 DRAFT = "草稿"
 DRAFT_NOTE = "草稿：本文件的数据未通过核对，不得作为正式报告发布。"
 
 
-def title(organ: str, year: int | None) -> str:
-    return f"{organ}{year if year is not None else ''}{TITLE_TAIL}"
-
-
 def legal_basis(notice_number: str) -> str:
     return f"本报告根据《中华人民共和国政府信息公开条例》和{notice_number}要求编制。"
 
 
-def _day(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def period_sentence(start: date, end: date) -> str:
-    return f"本报告所列数据的{PERIOD_WORD}为{_day(start)}至{_day(end)}。"
+    return f"本报告所列数据的{PERIOD_WORD}为{chinese_day(start)}至{chinese_day(end)}。"
 
 
 def contact_sentence(contact: Contact) -> str:

@@ -4,7 +4,7 @@ if the Report holds 0: None prints as an empty cell, so nothing is invented)."""
 
 from __future__ import annotations
 
-from ..editions import Edition, resolve
+from ..editions import ACTIVE, APPLICATIONS, REVIEW, Edition, resolve
 from ..editions.common import LEDGER_NOTE
 from ..model import CellValue, Report
 
@@ -21,9 +21,9 @@ def render_text(report: Report) -> str:
     if report.preamble:
         lines += [report.preamble, ""]
     tables = {
-        "s2_active": _active(report, edition),
-        "s3_requests": _applications(report, edition),
-        "s4_review_litigation": _review(report, edition),
+        edition.active.section: _active(report, edition),
+        edition.applications.section: _applications(report, edition),
+        edition.review.section: _review(report, edition),
     }
     for section in report.sections:
         lines += [section.heading, ""]
@@ -36,7 +36,7 @@ def render_text(report: Report) -> str:
 
 
 def _active(report: Report, edition: Edition) -> list[str]:
-    values = report.tables.get("active", {})
+    values = report.tables.get(ACTIVE, {})
     if not values:
         return []
     width = max(len(b.columns) for b in edition.active.blocks)
@@ -52,7 +52,7 @@ def _active(report: Report, edition: Edition) -> list[str]:
 
 
 def _applications(report: Report, edition: Edition) -> list[str]:
-    values = report.tables.get("applications", {})
+    values = report.tables.get(APPLICATIONS, {})
     if not values:
         return []
     spec = edition.applications
@@ -82,7 +82,7 @@ def _applications(report: Report, edition: Edition) -> list[str]:
 
 
 def _review(report: Report, edition: Edition) -> list[str]:
-    values = report.tables.get("review_litigation", {})
+    values = report.tables.get(REVIEW, {})
     if not values:
         return []
     spec = edition.review

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from . import arithmetic, crossyear, generic, metadata, prose, structure, t2, t3, text, timeliness, values
+from . import arithmetic, contents, crossyear, generic, prose, structure, t2, t3, text, timeliness, values
 from .registry import REGISTRY, Rule, run_pair_rules, run_rules
 
 __all__ = [
     "REGISTRY",
     "Rule",
     "arithmetic",
+    "contents",
     "crossyear",
     "generic",
-    "metadata",
     "prose",
     "run_pair_rules",
     "run_rules",

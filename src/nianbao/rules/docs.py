@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..view import SEVERITY_NAMES
 from . import REGISTRY
+from .registry import SEVERITY_NAMES
 
 FAMILIES = {
     "values": "单元格的值",

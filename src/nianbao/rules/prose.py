@@ -9,14 +9,13 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..chinese.numerals import COUNT_UNITS, NUMBER, PERCENT, percent_tolerance, to_int
 from ..model import Finding, Report
-from .numerals import NUMBER, PERCENT, percent_tolerance, to_int
 from .registry import finding, rule
 from .sentences import quote, sentences
 
-_UNITS = "件条个项人次篇家"
-_QUANTITY = re.compile(NUMBER + rf"([{_UNITS}])")
-_WHOLE = re.compile(r"(共计|合计|总计|累计|共)" + NUMBER + rf"([{_UNITS}])")
+_QUANTITY = re.compile(NUMBER + rf"([{COUNT_UNITS}])")
+_WHOLE = re.compile(r"(共计|合计|总计|累计|共)" + NUMBER + rf"([{COUNT_UNITS}])")
 _PARTS_START = "其中"
 # A part that names a channel (通过网站…) overlaps the others rather than splitting the whole.
 _CHANNEL = "通过"

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from ..model import Finding, Location, Report, Severity
 
+# How messages and the UI name each severity.
+SEVERITY_NAMES: dict[Severity, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
 Check = Callable[[Report], Iterable[Finding]]
 # A cross-year check: this year's report and the same organ's report for the year before.
 PairCheck = Callable[[Report, Report], Iterable[Finding]]
@@ -86,14 +89,30 @@ def finding(
     )
 
 
+# The rule that reports cells read without certainty; every other finding that names such a cell is
+# dropped, because it would rest on a value nobody read (a false 勾稽 error from one unsure digit).
+UNCERTAIN_RULE = "G-UNCERTAIN"
+
+
+def _settled(findings: Iterable[Finding], unsure: set[str]) -> Iterator[Finding]:
+    if not unsure:
+        yield from findings
+        return
+    for f in findings:
+        if f.rule == UNCERTAIN_RULE or unsure.isdisjoint(f.cells):
+            yield f
+
+
 def run_rules(report: Report) -> Iterator[Finding]:
+    unsure = report.uncertain_cells()
     for entry in REGISTRY.values():
         if entry.check is not None:
-            yield from entry.check(report)
+            yield from _settled(entry.check(report), unsure)
 
 
 def run_pair_rules(report: Report, previous: Report) -> Iterator[Finding]:
     """The cross-year rules for a report and the same organ's report of the year before."""
+    unsure = report.uncertain_cells() | previous.uncertain_cells()
     for entry in REGISTRY.values():
         if entry.pair_check is not None:
-            yield from entry.pair_check(report, previous)
+            yield from _settled(entry.pair_check(report, previous), unsure)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..chinese.numerals import normalise_prose
 from ..model import Anchor, Location, Report, SectionEntry, anchor_at
-from .numerals import normalise_prose
 
 # A sentence runs to its end mark or the end of its line; the end mark stays with it.
 _SENTENCE = re.compile(r"[^\n。！？!?；;]+[。！？!?；;]?|[。！？!?；;]")

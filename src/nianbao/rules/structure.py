@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..editions import edition_for_year
+from ..editions import edition_for_year, get
+from ..editions.titles import TITLE_TAIL
 from ..model import Finding, Report
-from .labels import edition_of
+from .labels import printed_edition, under_2008_regulation
 from .registry import finding, rule
-
-_TITLE_TAIL = "年政府信息公开工作年度报告"
 
 
 @rule(
     "S-SECTIONS",
     "error",
-    "六个一级标题齐全、各出现一次、顺序正确；多出的一级标题或措辞不同另报警告",
+    "六个一级标题齐全、各出现一次、顺序正确；多出的一级标题或措辞不同另报警告（2018年及以前的报告没有统一格式，不核对）",
     "条例第五十条；年度报告格式",
     "structure",
 )
 def s_sections(report: Report) -> Iterator[Finding]:
-    expected = edition_of(report).sections
+    if under_2008_regulation(report):
+        return
+    expected = printed_edition(report).sections
     found_keys = [s.key for s in report.sections if s.key]
     missing = [s for s in expected if s.key not in found_keys]
     if missing:
@@ -72,15 +73,12 @@ def s_edition_year(report: Report) -> Iterator[Finding]:
         return
     expected = edition_for_year(report.year)
     if expected.key != report.edition:
-        used = (
-            "2019版（国办公开办函〔2019〕60号）"
-            if report.edition == "E2019"
-            else "2021版（国办公开办函〔2021〕30号）"
-        )
+        used = get(report.edition)
         yield finding(
             report,
             "S-EDITION-YEAR",
-            f"{report.year}年度报告应使用{expected.form_name}（{expected.notice_number}），但表格是{used}格式",
+            f"{report.year}年度报告应使用{expected.form_name}（{expected.notice_number}），"
+            f"但表格是{used.short_name}（{used.notice_number}）格式",
         )
 
 
@@ -95,10 +93,10 @@ def s_title(report: Report) -> Iterator[Finding]:
     if not report.title:
         yield finding(report, "S-TITLE", "未找到报告标题（应为“{机关名称}{年度}年政府信息公开工作年度报告”）")
         return
-    match = re.fullmatch(r"(.+?)(\d{4})" + _TITLE_TAIL, report.title)
+    match = re.fullmatch(r"(.+?)(\d{4})" + TITLE_TAIL, report.title)
     if not match:
         yield finding(
-            report, "S-TITLE", f"标题“{report.title}”不符合“{{机关名称}}{{年度}}{_TITLE_TAIL}”的格式"
+            report, "S-TITLE", f"标题“{report.title}”不符合“{{机关名称}}{{年度}}{TITLE_TAIL}”的格式"
         )
         return
     if report.period and int(match.group(2)) != report.period.start.year:

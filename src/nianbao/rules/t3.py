@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..editions.common import APPLICANT_COLUMNS
+from ..editions import APPLICATIONS
+from ..editions.common import APPLICANT_COLUMNS, FEE_WORDS
 from ..model import Finding, Report, cell_path
-from .labels import edition_of, t3_column, t3_row
+from .labels import printed_edition, t3_column, t3_row
 from .registry import finding, rule
 
-T3 = "applications"
 _COLS7 = [c.key for c in APPLICANT_COLUMNS]
-_FEE_WORDS = ("信息处理费", "收费")
 
 
 @rule(
     "T3-ROWSET", "error", "表三的行与所用格式版本一致（2019版23行，2021版25行）", "年度报告格式（表三）", "t3"
 )
 def t3_rowset(report: Report) -> Iterator[Finding]:
-    rows = report.tables.get(T3)
+    rows = report.tables.get(APPLICATIONS)
     if rows is None:
         return
-    edition = edition_of(report)
+    edition = printed_edition(report)
     expected = [r.key for r in edition.applications.data_rows]
     missing = [k for k in expected if k not in rows]
     extra = [k for k in rows if k not in expected]
@@ -32,7 +31,7 @@ def t3_rowset(report: Report) -> Iterator[Finding]:
             report,
             "T3-ROWSET",
             f"表三“{t3_row('r_other')}”只有一行，{edition.form_name}要求分为{len(other_subrows)}个子行",
-            [cell_path(T3, "r_other", "total")],
+            [cell_path(APPLICATIONS, "r_other", "total")],
         )
         missing = [k for k in missing if k not in other_subrows]
         extra = [k for k in extra if k != "r_other"]
@@ -45,20 +44,20 @@ def t3_rowset(report: Report) -> Iterator[Finding]:
             report,
             "T3-ROWSET",
             f"表三有{edition.form_name}中没有的行：{names}",
-            [cell_path(T3, k, "total") for k in extra],
+            [cell_path(APPLICATIONS, k, "total") for k in extra],
         )
 
 
 @rule("T3-COLSET", "error", "表三每行有自然人、五类法人或其他组织和总计共7列", "年度报告格式（表三）", "t3")
 def t3_colset(report: Report) -> Iterator[Finding]:
-    for row, values in report.tables.get(T3, {}).items():
+    for row, values in report.tables.get(APPLICATIONS, {}).items():
         missing = [c for c in _COLS7 if c not in values]
         if missing:
             yield finding(
                 report,
                 "T3-COLSET",
                 f"表三“{t3_row(row)}”行缺少列：{'、'.join(t3_column(c) for c in missing)}",
-                [cell_path(T3, row, c) for c in values],
+                [cell_path(APPLICATIONS, row, c) for c in values],
             )
 
 
@@ -70,14 +69,14 @@ def t3_colset(report: Report) -> Iterator[Finding]:
     "t3",
 )
 def t3_fee_text(report: Report) -> Iterator[Finding]:
-    value = report.cell(T3, "r_other_fee_unpaid", "total")
+    value = report.cell(APPLICATIONS, "r_other_fee_unpaid", "total")
     if not value:
         return
     s6 = next((s.text for s in report.sections if s.key == "s6_other"), "")
-    if not any(word in s6 for word in _FEE_WORDS):
+    if not any(word in s6 for word in FEE_WORDS):
         yield finding(
             report,
             "T3-FEE-TEXT",
             f"表三“{t3_row('r_other_fee_unpaid')}”为{value}件，但第六部分未说明信息处理费的收取情况",
-            [cell_path(T3, "r_other_fee_unpaid", "total")],
+            [cell_path(APPLICATIONS, "r_other_fee_unpaid", "total")],
         )

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..chinese.numerals import NUMBER, PERCENT, percent_tolerance, to_int
+from ..editions import APPLICATIONS, E2021, REVIEW
+from ..editions.common import DENIED, NOT_PROCESSED, UNABLE
 from ..model import Finding, Report, cell_path
 from .labels import t3_row, t4_group
-from .numerals import NUMBER, PERCENT, percent_tolerance, to_int
 from .registry import finding, rule
 from .sentences import Sentence, quote, sentences
 
-T3 = "applications"
-T4 = "review_litigation"
 _COUNT = re.compile(NUMBER + r"件")
 # Prose words (not form labels): how reports speak of receiving, concluding and carrying over requests.
 _APPLICATION = "申请"
@@ -34,32 +34,34 @@ _NO_APPLICATIONS = re.compile(
 Value = tuple[list[int], list[str]]  # acceptable values and the cells they come from
 
 
-def _total(report: Report, table: str, row: str, col: str = "total") -> int:
-    value = report.cell(table, row, col)
-    return int(value) if value is not None else 0
+def _total(report: Report, table: str, row: str) -> int:
+    return report.cell_or_zero(table, row, "total")
 
 
-def _group_sum(report: Report, prefix: str) -> Value:
-    rows = [r for r in report.tables.get(T3, {}) if r.startswith(prefix)]
-    return [sum(_total(report, T3, r) for r in rows)], [cell_path(T3, r, "total") for r in rows]
+def _group_sum(report: Report, group: str) -> Value:
+    # E2021's tree holds the rows of both editions.
+    leaves = {leaf.key for leaf in E2021.applications.leaves(group)}
+    rows = [r for r in report.tables.get(APPLICATIONS, {}) if r in leaves]
+    cells = [cell_path(APPLICATIONS, r, "total") for r in rows]
+    return [sum(_total(report, APPLICATIONS, r) for r in rows)], cells
 
 
 def _new_received(report: Report) -> Value:
-    new, carried = _total(report, T3, "new_received"), _total(report, T3, "carried_over")
+    new, carried = _total(report, APPLICATIONS, "new_received"), _total(report, APPLICATIONS, "carried_over")
     # Reports say 受理 for the year's new requests, some for everything handled (new + carried over).
     return [new, new + carried], [
-        cell_path(T3, "new_received", "total"),
-        cell_path(T3, "carried_over", "total"),
+        cell_path(APPLICATIONS, "new_received", "total"),
+        cell_path(APPLICATIONS, "carried_over", "total"),
     ]
 
 
 def _row(row: str) -> Callable[[Report], Value]:
-    return lambda report: ([_total(report, T3, row)], [cell_path(T3, row, "total")])
+    return lambda report: ([_total(report, APPLICATIONS, row)], [cell_path(APPLICATIONS, row, "total")])
 
 
 def _litigation(report: Report) -> Value:
-    groups = ("lit_direct", "lit_after_review")
-    return [sum(_total(report, T4, g) for g in groups)], [cell_path(T4, g, "total") for g in groups]
+    groups = [g.key for g in E2021.review.litigation_groups]
+    return [sum(_total(report, REVIEW, g) for g in groups)], [cell_path(REVIEW, g, "total") for g in groups]
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Quantity:
     name: str
     keywords: tuple[str, ...]
     value: Callable[[Report], Value]
-    needs_table: str = T3
+    needs_table: str = APPLICATIONS
     excludes: tuple[str, ...] = ()
 
 
@@ -95,20 +97,20 @@ QUANTITIES = (
     Quantity("X-TEXT-CONCLUDED", "办结的申请", ("办结", "答复完毕"), _row("r_total"), excludes=("结转",)),
     Quantity("X-TEXT-GRANTED", t3_row("r_granted"), (t3_row("r_granted"),), _row("r_granted")),
     Quantity("X-TEXT-PARTIAL", "部分公开", (t3_row("r_partial")[:4],), _row("r_partial")),
-    Quantity("X-TEXT-DENIED", t3_row("denied"), (t3_row("denied"),), lambda r: _group_sum(r, "r_denied_")),
-    Quantity("X-TEXT-UNABLE", t3_row("unable"), (t3_row("unable"),), lambda r: _group_sum(r, "r_unable_")),
+    Quantity("X-TEXT-DENIED", t3_row("denied"), (t3_row("denied"),), lambda r: _group_sum(r, DENIED)),
+    Quantity("X-TEXT-UNABLE", t3_row("unable"), (t3_row("unable"),), lambda r: _group_sum(r, UNABLE)),
     Quantity(
         "X-TEXT-NOT_PROCESSED",
         t3_row("not_processed"),
         (t3_row("not_processed"),),
-        lambda r: _group_sum(r, "r_np_"),
+        lambda r: _group_sum(r, NOT_PROCESSED),
     ),
     Quantity(
         "X-TEXT-REVIEW",
         "被申请行政复议的案件",
         (t4_group("review"),),
-        lambda r: ([_total(r, T4, "review")], [cell_path(T4, "review", "total")]),
-        needs_table=T4,
+        lambda r: ([_total(r, REVIEW, "review")], [cell_path(REVIEW, "review", "total")]),
+        needs_table=REVIEW,
         excludes=("复议后", "行政诉讼"),
     ),
     Quantity(
@@ -116,7 +118,7 @@ QUANTITIES = (
         "被提起行政诉讼的案件",
         ("行政诉讼",),
         _litigation,
-        needs_table=T4,
+        needs_table=REVIEW,
         excludes=("行政复议",),
     ),
 )
@@ -151,7 +153,7 @@ def stated_counts(sentence: Sentence, quantity: Quantity) -> Iterator[int]:
     A clause belongs to the first quantity (in QUANTITIES order) whose keyword it holds, so
     `上年结转申请2件` is not also read as `收到`.
     """
-    if quantity.needs_table == T3 and not about_applications(sentence):
+    if quantity.needs_table == APPLICATIONS and not about_applications(sentence):
         return
     earlier = _EARLIER_KEYWORDS[quantity.rule_id]
     for clause in sentence.clauses():
@@ -188,7 +190,7 @@ def _register(quantity: Quantity) -> None:
     def check(report: Report) -> Iterator[Finding]:
         return _check_quantity(report, quantity)
 
-    source = "表四与正文一致" if quantity.needs_table == T4 else "表三与正文一致"
+    source = "表四与正文一致" if quantity.needs_table == REVIEW else "表三与正文一致"
     rule(
         quantity.rule_id,
         "warning",
@@ -210,9 +212,9 @@ for _quantity in QUANTITIES:
     "text",
 )
 def t3_text_zero(report: Report) -> Iterator[Finding]:
-    if T3 not in report.tables:
+    if APPLICATIONS not in report.tables:
         return
-    received = _total(report, T3, "new_received")
+    received = _total(report, APPLICATIONS, "new_received")
     if received == 0:
         return
     for sentence in sentences(report):
@@ -221,17 +223,17 @@ def t3_text_zero(report: Report) -> Iterator[Finding]:
                 report,
                 "T3-TEXT-ZERO",
                 f"正文说未收到申请，但表三本年新收为{received}件：{quote(sentence)}",
-                [cell_path(T3, "new_received", "total")],
+                [cell_path(APPLICATIONS, "new_received", "total")],
                 where=sentence.where,
             )
 
 
 @rule("X-TEXT-SHARE", "warning", "正文所述“占…%”与所述件数和表三总数相符", "评估要求：数据精确", "text")
 def x_text_share(report: Report) -> Iterator[Finding]:
-    if T3 not in report.tables:
+    if APPLICATIONS not in report.tables:
         return
-    new, carried = _total(report, T3, "new_received"), _total(report, T3, "carried_over")
-    bases = {new, new + carried, _total(report, T3, "r_total")}
+    new, carried = _total(report, APPLICATIONS, "new_received"), _total(report, APPLICATIONS, "carried_over")
+    bases = {new, new + carried, _total(report, APPLICATIONS, "r_total")}
     for sentence in sentences(report):
         if not about_applications(sentence):
             continue
@@ -252,6 +254,9 @@ def x_text_share(report: Report) -> Iterator[Finding]:
                     "X-TEXT-SHARE",
                     f"正文说{part}件占{stated}%，"
                     f"与总数{'、'.join(map(str, sorted(candidates)))}件都对不上：{quote(sentence)}",
-                    [cell_path(T3, "new_received", "total"), cell_path(T3, "r_total", "total")],
+                    [
+                        cell_path(APPLICATIONS, "new_received", "total"),
+                        cell_path(APPLICATIONS, "r_total", "total"),
+                    ],
                     where=sentence.where,
                 )

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..extract.published import closing_date
-from ..model import Finding, Location, Published, Report
-from .organs import OrganType, organ_type
+from ..chinese.dates import chinese_day
+from ..editions import LEGACY
+from ..model import Finding, Location, Report
+from ..organs import OrganType, organ_type
 from .registry import finding, rule
 
 _ORIGIN_NAMES = {"given": "核对时指定的", "document": "报告所载的", "metadata": "文件属性中的"}
@@ -51,29 +52,6 @@ class Deadlines:
 DEFAULT_DEADLINES = Deadlines()
 
 
-def date_in_document(report: Report) -> tuple[date, Location | None] | None:
-    """A closing date line in the last section (the signature date), if it falls after the report year."""
-    if report.year is None:
-        return None
-    return closing_date(report.sections, report.year)
-
-
-def publication(report: Report) -> Published | None:
-    """The publication date to check: given > in the document > file metadata."""
-    known = report.source.published
-    if known is not None and known.origin != "metadata":
-        return known
-    # Reports not made by extract (generated, read back from older JSON) still have their closing date.
-    found = date_in_document(report)
-    if found is not None:
-        return Published(date=found[0], origin="document", where=found[1])
-    return known
-
-
-def _chinese(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def deadline_findings(
     report: Report,
     published: date,
@@ -83,8 +61,14 @@ def deadline_findings(
 ) -> list[Finding]:
     if report.year is None:
         return []
-    kind = organ_type(report.organ)
-    due = deadlines.due(kind, report.year)
+    if LEGACY.applies_to(report.year):
+        # The 2008 条例 gave every organ the same date, whatever the local rules now say.
+        due = date(report.year + 1, *LEGACY.deadline)
+        whose = f"{LEGACY.law}{LEGACY.deadline_article}规定"
+    else:
+        kind = organ_type(report.organ)
+        due = deadlines.due(kind, report.year)
+        whose = _TYPE_NAMES[kind]
     if published <= due:
         return []
     late = (published - due).days
@@ -92,8 +76,8 @@ def deadline_findings(
         finding(
             report,
             "S-DEADLINE",
-            f"{_ORIGIN_NAMES.get(origin or '', '')}发布日期{_chinese(published)}"
-            f"晚于{_TYPE_NAMES[kind]}的发布期限{_chinese(due)}（迟{late}天）",
+            f"{_ORIGIN_NAMES.get(origin or '', '')}发布日期{chinese_day(published)}"
+            f"晚于{whose}的发布期限{chinese_day(due)}（迟{late}天）",
             # A file can be saved again after it was published: its metadata alone proves nothing.
             severity="warning" if origin == "metadata" else None,
             where=where,
@@ -105,11 +89,13 @@ def deadline_findings(
     "S-DEADLINE",
     "error",
     "发布日期（核对时指定的、报告所载的，或文件属性中的日期，后者只作警告）不晚于期限："
-    "政府部门、乡镇次年1月31日，县级以上人民政府次年3月31日（可配置）",
-    "条例第四十九条",
+    "政府部门、乡镇次年1月31日，县级以上人民政府次年3月31日（可配置）；"
+    "2018年及以前的报告按2008年条例，各级行政机关均为次年3月31日",
+    "条例第四十九条；2008年条例第三十一条",
     "timeliness",
 )
 def s_deadline(report: Report) -> Iterator[Finding]:
-    known = publication(report)
+    # Whoever made the Report set its publication date (extract, api.check, inputs.load_report).
+    known = report.source.published
     if known is not None:
         yield from deadline_findings(report, known.date, where=known.where, origin=known.origin)

@@ -4,18 +4,6 @@ SQLite or PostgreSQL, filled by an idempotent, crash-safe, parallel ingest."""
 from __future__ import annotations
 
 from .ingest import IngestSummary, ingest
-from .organs import OrganMapping, Place, infer_place, load_mapping, normalise
 from .store import Store, StoredReport, open_store
 
-__all__ = [
-    "IngestSummary",
-    "OrganMapping",
-    "Place",
-    "Store",
-    "StoredReport",
-    "infer_place",
-    "ingest",
-    "load_mapping",
-    "normalise",
-    "open_store",
-]
+__all__ = ["IngestSummary", "Store", "StoredReport", "ingest", "open_store"]

@@ -51,8 +51,8 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (shipped inside the package)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to the newest Alembic revision (shipped inside the package), or to `revision`."""
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as connection:
@@ -60,4 +60,4 @@ def migrate(engine: Engine) -> None:
             # Two processes opening a fresh database at once must not both create the tables.
             connection.execute(text("SELECT pg_advisory_xact_lock(74656)"))
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..readers import budget
 from .sources import SourceRef, walk
 from .store import Store
 from .work import Failed, Outcome, Parsed, parse_batch
@@ -123,7 +124,7 @@ def _run_pool(batches: Iterable[list[SourceRef]], workers: int) -> Iterator[list
     with ProcessPoolExecutor(max_workers=workers) as pool:
 
         def submit(batch: list[SourceRef]) -> Future[list[Outcome]]:
-            return pool.submit(parse_batch, batch)
+            return pool.submit(parse_batch, batch, budget.share(workers))
 
         yield from _ordered(submit, batches, window=workers * 4)
 
@@ -143,9 +144,11 @@ def _run_dask(
         )
         client = Client(cluster)
     try:
+        # Workers of a local cluster share this machine's cores; a remote one's are its own.
+        threads = None if scheduler else budget.share(workers)
 
         def submit(batch: list[SourceRef]) -> Any:
-            return client.submit(parse_batch, batch, pure=False)
+            return client.submit(parse_batch, batch, threads, pure=False)
 
         yield from _ordered(submit, batches, window=max(workers * 4, 8))
     finally:

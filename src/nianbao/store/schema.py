@@ -21,11 +21,13 @@ class Base(DeclarativeBase):
 
 
 class Organ(Base):
-    """One issuing organ across years; `name` is the normalised name reports are matched by."""
+    """One issuing organ across years: `key` is its identity (nianbao.organs), `name` the normalised name
+    it was first stored under."""
 
     __tablename__ = "organs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    key: Mapped[str] = mapped_column(String(400))
     display_name: Mapped[str] = mapped_column(String(200))
     level: Mapped[str | None] = mapped_column(String(20))
     province: Mapped[str | None] = mapped_column(String(100))
@@ -34,6 +36,7 @@ class Organ(Base):
     township: Mapped[str | None] = mapped_column(String(100))
     department: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str | None] = mapped_column(String(400))
+    __table_args__ = (Index("uq_organs_key", "key", unique=True),)
 
 
 class ReportRow(Base):
@@ -56,7 +59,11 @@ class ReportRow(Base):
     infos: Mapped[int] = mapped_column(Integer)
     # The whole Report as zlib-compressed contract JSON, so it can be rebuilt without loss.
     document: Mapped[bytes] = mapped_column(LargeBinary)
-    __table_args__ = (Index("ix_reports_organ_year", "organ_id", "year"),)
+    # Two ingests at once must not both store version n of an organ's year: the second one retries.
+    __table_args__ = (
+        Index("ix_reports_organ_year", "organ_id", "year"),
+        Index("uq_reports_organ_year_version", "organ_id", "year", "version", unique=True),
+    )
 
 
 class CellRow(Base):
@@ -96,3 +103,10 @@ class FailureRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     path: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
+
+
+# The ledger's tables (ledger/schema.py) and the web application's (web/schema.py) are defined beside
+# their packages on this Base and migrated in the same chain; importing them here makes Base.metadata
+# describe the whole database.
+from ..ledger import schema as _ledger_schema  # noqa: E402, F401
+from ..web import schema as _web_schema  # noqa: E402, F401

@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, Engine, Table, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, Engine, Insert, Table, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Report
+from ..organs import OrganIdentity, OrganMapping, identify
+from ..organs.places import Place, place_within
 from .db import database_url, make_engine, migrate
-from .organs import OrganMapping, Place, apply_mapping, infer_place, normalise, same_organ
 from .schema import CellRow, FailureRow, FindingRow, Organ, ReportRow
-from .work import Failed, Outcome, Parsed
+from .work import Failed, Outcome, Parsed, from_report
 
 organs_t = cast(Table, Organ.__table__)
 reports_t = cast(Table, ReportRow.__table__)
@@ -34,6 +36,23 @@ def _new_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def _find_organ(conn: Connection, organ: OrganIdentity) -> int | None:
+    """The stored organ with this identity; else one stored under the same name (its key was given by an
+    earlier mapping file or an earlier version of the identity rule: the same name is the same organ)."""
+    found = conn.scalar(select(organs_t.c.id).where(organs_t.c.key == organ.key))
+    if found is None:
+        found = conn.scalar(select(organs_t.c.id).where(organs_t.c.name == organ.name))
+    return None if found is None else int(found)
+
+
+def _insert_or_skip(conn: Connection) -> Insert:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(organs_t).on_conflict_do_nothing()
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(organs_t).on_conflict_do_nothing()
+    return insert(organs_t)
 
 
 @dataclass(frozen=True)
@@ -135,49 +154,35 @@ class Store:
         return True
 
     def _organ_id(self, conn: Connection, raw: str) -> int:
-        name, place = apply_mapping(normalise(raw), infer_place(raw), self.mapping)
-        found = conn.execute(select(organs_t.c.id).where(organs_t.c.name == name)).scalar()
+        organ = identify(raw, self.mapping)
+        found = _find_organ(conn, organ)
         if found is not None:
-            return int(found)
-        match = self._related_organ(conn, name)
-        if match is not None:
-            self._fill_place(conn, match, place)
-            return match
-        result = conn.execute(
-            insert(organs_t),
-            {
-                "name": name,
-                "display_name": raw,
-                "level": place.level,
-                "province": place.province,
-                "city": place.city,
-                "county": place.county,
-                "township": place.township,
-                "department": place.department,
-                "region": place.region,
-            },
-        )
-        return _new_id(result)
+            self._fill_place(conn, found, organ)
+            return found
+        place = organ.place
+        values = {
+            "name": organ.name,
+            "key": organ.key,
+            "display_name": raw,
+            "level": place.level,
+            "province": place.province,
+            "city": place.city,
+            "county": place.county,
+            "township": place.township,
+            "department": place.department,
+            "region": place.region,
+        }
+        # Another ingest may create the same organ at this moment: its row wins, ours is not inserted.
+        conn.execute(_insert_or_skip(conn).values(values))
+        found = _find_organ(conn, organ)
+        assert found is not None, "an organ row just inserted or found is visible"
+        return found
 
-    def _related_organ(self, conn: Connection, name: str) -> int | None:
-        """An organ stored under a longer or shorter form of the same name (see organs.same_organ)."""
-        suffixes = [name[i:] for i in range(1, len(name))]
-        shorter = conn.execute(
-            select(organs_t.c.id, organs_t.c.name).where(organs_t.c.name.in_(suffixes))
-        ).all()
-        longer = conn.execute(
-            select(organs_t.c.id, organs_t.c.name).where(
-                organs_t.c.name.like(f"%{name}"), organs_t.c.name != name
-            )
-        ).all()
-        candidates = {int(i) for i, n in shorter if same_organ(n, name)}
-        candidates |= {int(i) for i, n in longer if same_organ(name, n)}
-        return candidates.pop() if len(candidates) == 1 else None
-
-    def _fill_place(self, conn: Connection, organ_id: int, place: Place) -> None:
+    def _fill_place(self, conn: Connection, organ_id: int, organ: OrganIdentity) -> None:
         row = conn.execute(select(organs_t).where(organs_t.c.id == organ_id)).mappings().one()
-        merged = {k: row[k] or getattr(place, k) for k in ("province", "city", "county", "township")}
-        if merged != {k: row[k] for k in merged}:
+        fields = ("province", "city", "county", "township")
+        merged = {k: row[k] or getattr(organ.place, k) for k in fields}
+        if merged != {k: row[k] for k in fields}:
             region = "/".join(v for v in merged.values() if v) or None
             conn.execute(update(organs_t).where(organs_t.c.id == organ_id).values(**merged, region=region))
 
@@ -189,12 +194,8 @@ class Store:
         return None if blob is None else Report.from_json(zlib.decompress(blob).decode("utf-8"))
 
     def organ_id(self, organ: str) -> int | None:
-        name, _ = apply_mapping(normalise(organ), infer_place(organ), self.mapping)
         with self.engine.connect() as conn:
-            found = conn.scalar(select(organs_t.c.id).where(organs_t.c.name == name))
-            if found is None:
-                found = self._related_organ(conn, name)
-        return None if found is None else int(found)
+            return _find_organ(conn, identify(organ, self.mapping))
 
     def latest_report(self, organ: str, year: int) -> Report | None:
         """The newest stored version of an organ's report for a year."""
@@ -271,6 +272,60 @@ class Store:
                     )
                 )
         return out
+
+    def report_by_id(self, report_id: int) -> Report | None:
+        with self.engine.connect() as conn:
+            blob = conn.scalar(select(reports_t.c.document).where(reports_t.c.id == report_id))
+        return None if blob is None else Report.from_json(zlib.decompress(blob).decode("utf-8"))
+
+    def report_id(self, sha256: str) -> int | None:
+        with self.engine.connect() as conn:
+            found = conn.scalar(select(reports_t.c.id).where(reports_t.c.sha256 == sha256))
+        return None if found is None else int(found)
+
+    def ensure_organ(self, name: str) -> int:
+        """The id of the organ with this name, created (with its inferred place) when it is new."""
+        with self.engine.begin() as conn:
+            return self._organ_id(conn, name)
+
+    def subtree(self, organ_id: int) -> set[int]:
+        """The organ and every organ under it in the region tree (a county's townships and departments)."""
+        fields = ("id", "province", "city", "county", "township", "department")
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*(organs_t.c[f] for f in fields))).all()
+        places = {int(r[0]): Place(None, *r[1:]) for r in rows}
+        outer = places.get(organ_id)
+        if outer is None:
+            return set()
+        return {organ_id} | {i for i, place in places.items() if place_within(place, outer)}
+
+    def replace_content(self, report_id: int, report: Report, conn: Connection) -> None:
+        """Rewrite a stored version with a changed Report (a corrected cell, its rules re-run), keeping
+        its file hash, organ and version number; inside the caller's transaction."""
+        row = conn.execute(
+            select(reports_t.c.sha256, reports_t.c.path).where(reports_t.c.id == report_id)
+        ).one()
+        parsed = from_report(report, row.sha256, row.path)
+        conn.execute(
+            update(reports_t)
+            .where(reports_t.c.id == report_id)
+            .values(
+                errors=parsed.severities.get("error", 0),
+                warnings=parsed.severities.get("warning", 0),
+                infos=parsed.severities.get("info", 0),
+                document=parsed.document,
+            )
+        )
+        conn.execute(cells_t.delete().where(cells_t.c.report_id == report_id))
+        conn.execute(findings_t.delete().where(findings_t.c.report_id == report_id))
+        if parsed.cells:
+            conn.exec_driver_sql(
+                _insert_sql(conn, "cells", _CELL_COLUMNS), [(report_id, *c) for c in parsed.cells]
+            )
+        if parsed.findings:
+            conn.exec_driver_sql(
+                _insert_sql(conn, "findings", _FINDING_COLUMNS), [(report_id, *f) for f in parsed.findings]
+            )
 
     def stored_reports(self) -> Iterator[Report]:
         """Every current report rebuilt from the store, in ingest order."""

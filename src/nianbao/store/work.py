@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..api import parse
 from ..model import Report
-from ..readers import ReadError
+from ..readers import ReadError, budget
 from .sources import SourceRef, read_source
 
 CellTuple = tuple[str, str, str, float | None, str | None, str | None, int | None, int | None]
@@ -116,5 +116,9 @@ def parse_source(ref: SourceRef) -> Outcome:
         return Failed(ref.sha256, ref.display, f"解析时出错（{type(exc).__name__}：{exc}）")
 
 
-def parse_batch(refs: list[SourceRef]) -> list[Outcome]:
+def parse_batch(refs: list[SourceRef], threads: int | None = None) -> list[Outcome]:
+    """Parse files one after another; `threads` is this worker's share of the cores (readers.budget),
+    so that workers side by side never run more threads than there are cores."""
+    if threads is not None:
+        budget.set_threads(threads)
     return [parse_source(ref) for ref in refs]

@@ -6,7 +6,6 @@ from ..editions import Edition
 
 INFO_SHEET = "基本信息"
 TEXT_SHEET = "文字部分"
-TABLE_SHEETS = (("表二", "s2_active"), ("表三", "s3_requests"), ("表四", "s4_review_litigation"))
 TEXT_SECTIONS = ("s1_overview", "s5_problems", "s6_other")
 PREAMBLE_LABEL = "开头说明（可不填：留空时自动写明编制依据、统计期限和联系方式）"
 YES, NO = "是", "否"
@@ -34,11 +33,6 @@ INFO_HELP = (
 )
 TEXT_HELP = "在黄色单元格中填写各部分文字，可用换行分段。表格部分（二、三、四）不必在此填写。"
 LEDGER_CHECK = "勾稽核对（第一项＋第二项＝第三项＋第四项）"
-_SECTION_OF_GRID = {
-    "active": "s2_active",
-    "applications": "s3_requests",
-    "review_litigation": "s4_review_litigation",
-}
 
 
 def info_heading(year: int) -> str:
@@ -46,7 +40,7 @@ def info_heading(year: int) -> str:
 
 
 def table_heading(grid_key: str, edition: Edition) -> str:
-    section = _SECTION_OF_GRID[grid_key]
+    section = next(t.section for t in edition.tables if t.key == grid_key)
     return next(s.heading for s in edition.sections if s.key == section)
 
 

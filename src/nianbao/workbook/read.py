@@ -20,10 +20,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from ..editions import get
+from ..editions.titles import report_title
 from ..extract.values import read_cell
 from ..model import CellValue, Contact, Fee, Period, Report, SectionEntry, Source, TableValues
 from ..readers import ReadError
-from ..render import phrases
 from . import labels
 from .template import MAP_SHEET
 
@@ -137,7 +137,7 @@ def read_workbook(path: str | Path) -> Report:
         year=year,
         edition=edition.key,  # type: ignore[arg-type]
         edition_source="signature",
-        title=phrases.title(organ or "", year),
+        title=report_title(organ or "", year),
         period=_period(info, name),
         contact=Contact(
             address=_text(info.get("address")) or None,

@@ -15,10 +15,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..editions import Edition, edition_for_year
+from ..editions import ACTIVE, APPLICATIONS, REVIEW, Edition, edition_for_year
 from ..editions.common import APPLICANT_COLUMNS, REVIEW_TABLE
-from ..model import Report, Source
-from ..render.layout import Grid, form_grids
+from ..editions.grids import Grid, form_grids
+from ..model import Report, Source, cell_path
 from . import labels
 
 MAP_SHEET = "_nianbao"
@@ -48,8 +48,8 @@ def build_template(year: int, organ: str | None = None) -> tuple[Workbook, Layou
     _info_sheet(info, year, organ, layout)
     blank = Report(source=Source(path="", format="xlsx"), year=year)
     grids = form_grids(blank, edition)
-    for sheet_name, key in labels.TABLE_SHEETS:
-        _table_sheet(wb.create_sheet(sheet_name), grids[key], edition, layout)
+    for table in edition.tables:
+        _table_sheet(wb.create_sheet(table.name), grids[table.section], edition, layout)
     _text_sheet(wb.create_sheet(labels.TEXT_SHEET), edition, layout)
     _map_sheet(wb.create_sheet(MAP_SHEET), edition, year, layout)
     return wb, layout
@@ -118,7 +118,7 @@ def _table_sheet(ws: Worksheet, grid: Grid, edition: Edition, layout: Layout) ->
                 positions[spec.key] = (sheet_row, sheet_col)
                 layout.cells[spec.key] = (ws.title, cell.coordinate)
     _formulas(ws, grid, edition, positions, layout)
-    label_width = {"active": [30], "applications": [8, 12, 36], "review_litigation": []}[grid.key]
+    label_width = {ACTIVE: [30], APPLICATIONS: [8, 12, 36], REVIEW: []}[grid.key]
     for i in range(grid.width):
         width = label_width[i] if i < len(label_width) else 11
         ws.column_dimensions[get_column_letter(i + 1)].width = width
@@ -142,37 +142,33 @@ def _formulas(
     ws: Worksheet, grid: Grid, edition: Edition, positions: dict[str, tuple[int, int]], layout: Layout
 ) -> None:
     """总计 as sums (a user may still overwrite one), and a row of 勾稽 checks under 表三."""
-    if grid.key == "applications":
+    if grid.key == APPLICATIONS:
         cols6 = [c.key for c in APPLICANT_COLUMNS[:-1]]
-        results = [
-            r.key for r in edition.applications.data_rows if r.parent and r.key not in ("r_total", "r_other")
-        ]
-        if edition.key == "E2019":
-            results.append("r_other")
+        results = [r.key for r in edition.applications.result_leaves]
         for col in cols6:
-            terms = "+".join(_ref(positions, f"applications.{r}.{col}") for r in results)
-            _formula(ws, layout, positions, f"applications.r_total.{col}", f"={terms}")
+            terms = "+".join(_ref(positions, cell_path(APPLICATIONS, r, col)) for r in results)
+            _formula(ws, layout, positions, cell_path(APPLICATIONS, "r_total", col), f"={terms}")
         for row in edition.applications.data_rows:
-            first = _ref(positions, f"applications.{row.key}.{cols6[0]}")
-            last = _ref(positions, f"applications.{row.key}.{cols6[-1]}")
-            _formula(ws, layout, positions, f"applications.{row.key}.total", f"=SUM({first}:{last})")
+            first = _ref(positions, cell_path(APPLICATIONS, row.key, cols6[0]))
+            last = _ref(positions, cell_path(APPLICATIONS, row.key, cols6[-1]))
+            _formula(
+                ws, layout, positions, cell_path(APPLICATIONS, row.key, "total"), f"=SUM({first}:{last})"
+            )
         check_row = max(r for r, _ in positions.values()) + 2
         ws.cell(check_row, 1, labels.LEDGER_CHECK).font = Font(bold=True)
         ws.merge_cells(start_row=check_row, start_column=1, end_row=check_row, end_column=3)
         for column in APPLICANT_COLUMNS:
             new, carried, total, forward = (
-                _ref(positions, f"applications.{r}.{column.key}")
+                _ref(positions, cell_path(APPLICATIONS, r, column.key))
                 for r in ("new_received", "carried_over", "r_total", "carry_forward")
             )
-            _, sheet_col = positions[f"applications.new_received.{column.key}"]
+            _, sheet_col = positions[cell_path(APPLICATIONS, "new_received", column.key)]
             diff = f"({new}+{carried})-({total}+{forward})"
             ws.cell(check_row, sheet_col, labels.check_formula(diff)).alignment = _CENTER
-    elif grid.key == "review_litigation":
+    elif grid.key == REVIEW:
         for group in REVIEW_TABLE.groups:
-            parts = [
-                _ref(positions, f"review_litigation.{group.key}.{c.key}") for c in REVIEW_TABLE.columns[:-1]
-            ]
-            _formula(ws, layout, positions, f"review_litigation.{group.key}.total", "=" + "+".join(parts))
+            parts = [_ref(positions, cell_path(REVIEW, group.key, c.key)) for c in REVIEW_TABLE.columns[:-1]]
+            _formula(ws, layout, positions, cell_path(REVIEW, group.key, "total"), "=" + "+".join(parts))
 
 
 def _text_sheet(ws: Worksheet, edition: Edition, layout: Layout) -> None:

@@ -1,0 +1,42 @@
+"""Documents with known answers, in the shapes real reports take: one generator per class of document the
+readers must handle (a CMS page whose title is only in its headline or meta tags, a title with the year
+before the organ, heading wordings offices use, a copied page that names its organ only in the preamble,
+fee amounts of every scale, pre-2019 reports with their statistics table).
+
+A class makes, for a seed, a document's bytes and the Report it must read as (the truth). The same seed
+always gives the same document. Tests read 40 or more of each class; `make bench` measures them all
+(benchmarks/bench_classes.py). Another class is added by writing its maker and listing it in CLASSES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import cms, fees, headings, legacy, pages, titles
+from .base import Specimen
+from .scoring import Score, read_specimen, score
+
+
+@dataclass(frozen=True)
+class SpecimenClass:
+    key: str
+    description: str
+    make: Callable[[int], Specimen]
+
+
+CLASSES: dict[str, SpecimenClass] = {
+    c.key: c
+    for c in (
+        SpecimenClass(
+            "cms_title", "网页标题只在页面标题栏、ArticleTitle/Title 元数据或 <title> 中", cms.make
+        ),
+        SpecimenClass("year_first", "标题年度在机关名称之前", titles.make),
+        SpecimenClass("heading_variants", "一级标题的常见不同写法", headings.make),
+        SpecimenClass("partial_pages", "网页摘录：标题上方有栏目名，或只在前言中写出机关", pages.make),
+        SpecimenClass("fee_scale", "各级机关的收费金额（万元），含误把元填作万元", fees.make),
+        SpecimenClass("legacy", "2019年以前的报告（2008年条例）及其统计表", legacy.make),
+    )
+}
+
+__all__ = ["CLASSES", "Score", "Specimen", "SpecimenClass", "read_specimen", "score"]
