@@ -7,8 +7,8 @@ from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from nianbao.store import Store
+from nianbao.store.web_tables import audit_t, uploads_t
 from nianbao.web.review import public_reports
-from nianbao.web.schema import audit_t, uploads_t
 
 
 def test_stats_page_and_charts(client_for) -> None:  # type: ignore[no-untyped-def]

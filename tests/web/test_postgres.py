@@ -9,10 +9,10 @@ from starlette.testclient import TestClient
 from web_fixtures import csrf_of, login, planted_report
 
 from nianbao.store import open_store
+from nianbao.store.web_tables import audit_t
 from nianbao.web.app import create_app
 from nianbao.web.demo import load_demo
 from nianbao.web.review import reporting_year
-from nianbao.web.schema import audit_t
 
 
 def test_the_demo_on_postgres(postgres_url: str) -> None:

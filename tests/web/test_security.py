@@ -13,12 +13,12 @@ from starlette.testclient import TestClient
 from web_fixtures import csrf_of, login, planted_report
 
 from nianbao.store import open_store
+from nianbao.store.web_tables import audit_t, sessions_t
 from nianbao.web.accounts import Policy, add_user, issue_token
 from nianbao.web.app import create_app
 from nianbao.web.audit import now
 from nianbao.web.permissions import Role
 from nianbao.web.reports import Limits
-from nianbao.web.schema import audit_t, sessions_t
 from nianbao.web.security import CONTENT_SECURITY_POLICY
 
 PASSWORD = "correct-horse-1"

@@ -105,8 +105,9 @@ class FailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
-# The ledger's tables (ledger/schema.py) and the web application's (web/schema.py) are defined beside
-# their packages on this Base and migrated in the same chain; importing them here makes Base.metadata
-# describe the whole database.
+# The ledger's tables (ledger/schema.py, beside its package) and the web application's accounts, sessions,
+# audit log, uploads and drafts (web_tables.py: the web is a shell above the store, so its tables live
+# here) are on this Base and migrated in the same chain; importing them here makes Base.metadata describe
+# the whole database.
 from ..ledger import schema as _ledger_schema  # noqa: E402, F401
-from ..web import schema as _web_schema  # noqa: E402, F401
+from . import web_tables as _web_tables  # noqa: E402, F401

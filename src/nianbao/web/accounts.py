@@ -10,9 +10,9 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from ..store import Store
 from ..store.store import organs_t
+from ..store.web_tables import sessions_t, settings_t, users_t
 from . import audit
 from .permissions import Role, User
-from .schema import sessions_t, settings_t, users_t
 from .security import hash_password, needs_rehash, new_token, token_hash, verify_password
 
 

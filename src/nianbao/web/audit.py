@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from .schema import audit_t
+from ..store.web_tables import audit_t
 
 
 def now() -> datetime:

@@ -15,6 +15,7 @@ from ..model import Report
 from ..render import PdfError, render
 from ..rules import run_rules
 from ..store import Store
+from ..store.web_tables import users_t
 from ..store.work import from_report
 from ..synth import generate
 from .accounts import add_user, user_by_name
@@ -28,7 +29,6 @@ from .review import (
     start_draft,
     submit_draft,
 )
-from .schema import users_t
 
 DEMO_PASSWORD = "nianbao-demo-2025"
 COUNTY = "示例县人民政府"

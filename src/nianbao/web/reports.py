@@ -23,10 +23,10 @@ from ..rules import run_rules
 from ..rules.crossyear import cross_year_findings
 from ..store import Store
 from ..store.store import organs_t, reports_t
+from ..store.web_tables import corrections_t, uploads_t
 from ..store.work import from_report
 from . import audit
 from .permissions import User
-from .schema import corrections_t, uploads_t
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from ..rules.crossyear import cross_year_findings
 from ..rules.timeliness import DEFAULT_DEADLINES
 from ..store import Store
 from ..store.store import cells_t, findings_t, organs_t, reports_t
+from ..store.web_tables import drafts_t, uploads_t
 from ..store.work import from_report
 from . import audit
 from .permissions import User
-from .schema import drafts_t, uploads_t
 
 STATUS_NAMES = {
     "not_started": "未开始",

@@ -1,6 +1,6 @@
 """The web application's tables, in the same database as the store: accounts and their sessions, the
 append-only audit log, uploaded source files, corrections of misread cells, and the annual report
-drafts with their review status. Migration `0002_web` creates exactly these."""
+drafts with their review status. Migration `0004_web` creates exactly these."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..store.schema import Base
+from .schema import Base
 
 
 class UserRow(Base):
