@@ -131,6 +131,22 @@ def test_number_readings_drop_specks_and_read_lookalikes() -> None:
     assert number("规章") is None and number("-") is None
 
 
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("·—、总体情况", "一、总体情况"),  # a speck before a heading whose 一 became a dash
+        ("七)总计", "（七）总计"),  # the opening bracket lost
+        ("（=）依申请公开", "（二）依申请公开"),
+        ("·范性文件、财政预决算", "范性文件、财政预决算"),
+        (".5元", ".5元"),  # a decimal point is not a speck
+        ("（七）总计", "（七）总计"),
+        ("七十二项", "七十二项"),
+    ],
+)
+def test_enumerators_and_leading_specks_are_repaired_in_text_lines(read: str, meant: str) -> None:
+    assert ocr._enumerators(read) == meant
+
+
 def test_thread_budget_shares_the_cores_among_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(budget, "cores", lambda: 2)
     assert budget.share(2) == 1 and budget.share(1) == 2 and budget.share(8) == 1

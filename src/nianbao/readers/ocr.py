@@ -50,6 +50,11 @@ _SIGNS = "+-－—–一"
 # Enumerators such as （一）, 一、 and （二） whose numeral the recogniser took for a dash or an equals sign.
 _ENUMERATOR = re.compile(r"(^|[（(])([—–－=≡-])([）)、])", re.MULTILINE)
 _NUMERALS = str.maketrans({"—": "一", "–": "一", "－": "一", "-": "一", "=": "二", "≡": "三"})
+# A speck read as a dot or a quote before a line's first character (`·—、总体情况`): real lines of a
+# report never begin with one followed by text.
+_LEADING_SPECK = re.compile(r"^[·•.,，'‘’`]\s*(?=[^\s\d])", re.MULTILINE)
+# `七)总计`: the opening bracket of a line's `（七）` lost to the scan.
+_HALF_BRACKETED = re.compile(r"^([一二三四五六七八九十]{1,3})[)）]", re.MULTILINE)
 # A number read at least this surely stands; a less sure one is read again.
 SURE = 0.9
 # Readings again of an unsure number must agree, and one of them be at least this sure.
@@ -234,6 +239,7 @@ def _number(reading: Reading) -> Reading | None:
 
 
 def _enumerators(text: str) -> str:
+    text = _HALF_BRACKETED.sub(r"（\1）", _LEADING_SPECK.sub("", text))
     return _ENUMERATOR.sub(lambda m: m[1] + m[2].translate(_NUMERALS) + m[3], text)
 
 
