@@ -141,10 +141,14 @@ def test_number_readings_drop_specks_and_read_lookalikes() -> None:
         (".5元", ".5元"),  # a decimal point is not a speck
         ("（七）总计", "（七）总计"),
         ("七十二项", "七十二项"),
+        ("示例省交通运输厅2.021年政府信息公开", "示例省交通运输厅2021年政府信息公开"),
+        ("统计期限为20·21年1月1日", "统计期限为2021年1月1日"),
+        ("收费2.5年", "收费2.5年"),
+        ("共1.234年", "共1.234年"),
     ],
 )
-def test_enumerators_and_leading_specks_are_repaired_in_text_lines(read: str, meant: str) -> None:
-    assert ocr._enumerators(read) == meant
+def test_enumerators_years_and_leading_specks_are_repaired_in_text_lines(read: str, meant: str) -> None:
+    assert ocr._repair_line(read) == meant
 
 
 def test_thread_budget_shares_the_cores_among_workers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,6 +55,8 @@ _NUMERALS = str.maketrans({"—": "一", "–": "一", "－": "一", "-": "一",
 _LEADING_SPECK = re.compile(r"^[·•.,，'‘’`]\s*(?=[^\s\d])", re.MULTILINE)
 # `七)总计`: the opening bracket of a line's `（七）` lost to the scan.
 _HALF_BRACKETED = re.compile(r"^([一二三四五六七八九十]{1,3})[)）]", re.MULTILINE)
+# `2.021年`: a speck read as a point inside a year (a year never has a decimal point).
+_SPECKED_YEAR = re.compile(r"(?<![\d.])(?=[\d.·,]{5}年)((?:1|2)[\d.·,]{4})(?=年)")
 # A number read at least this surely stands; a less sure one is read again.
 SURE = 0.9
 # Readings again of an unsure number must agree, and one of them be at least this sure.
@@ -163,7 +165,7 @@ def read_page_image(engine: Recogniser, image: Image.Image, page: int, scale: fl
     _fill_cells(engine, layout, scale, cells, readings)
     chars = [
         {
-            "text": _enumerators(r.text),
+            "text": _repair_line(r.text),
             "x0": x0 * scale,
             "x1": x1 * scale,
             "top": top * scale,
@@ -199,7 +201,7 @@ def _fill_cells(
         cell.text = "\n".join(r.text for r in lines)
         number = _number(lines[0]) if len(lines) == 1 else None
         if number is None:
-            cell.text = _enumerators(cell.text)
+            cell.text = _repair_line(cell.text)
             continue
         cell.text = number.text
         box = _pixels(cell.where.bbox, scale)
@@ -238,9 +240,16 @@ def _number(reading: Reading) -> Reading | None:
     return Reading(text, tuple(confidences), core.runner_ups)
 
 
-def _enumerators(text: str) -> str:
+def _repair_line(text: str) -> str:
+    """A line of text with what specks and lost strokes do to its enumerators and years undone."""
     text = _HALF_BRACKETED.sub(r"（\1）", _LEADING_SPECK.sub("", text))
+    text = _SPECKED_YEAR.sub(_year_without_speck, text)
     return _ENUMERATOR.sub(lambda m: m[1] + m[2].translate(_NUMERALS) + m[3], text)
+
+
+def _year_without_speck(match: re.Match[str]) -> str:
+    digits = re.sub(r"[.·,]", "", match[1])
+    return digits if len(digits) == 4 and digits[:2] in ("19", "20") else match[1]
 
 
 def _without_specks(reading: Reading) -> Reading:
