@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -27,7 +26,6 @@ from .ledger import (
     BeforeLedger,
     Case,
     CorrectionRequested,
-    Event,
     FeeNotified,
     InvalidEvent,
     Ledger,
@@ -41,12 +39,10 @@ from .ledger.calendar import WorkCalendar
 from .ledger.clock import count_working_days, day_text
 from .ledger.parsing import (
     ValueProblem,
-    optional_date,
+    build_event,
     parse_applicant_type,
     parse_channel,
     parse_date,
-    parse_event_kind,
-    parse_outcome,
 )
 from .ledger.store import LedgerError, LedgerStore, open_ledgers
 from .ledger.words import (
@@ -54,7 +50,6 @@ from .ledger.words import (
     APPEAL_RESULTS,
     APPLICANT_TYPES,
     CHANNELS,
-    CONSULTED,
     EVENTS,
     STATES,
 )
@@ -280,13 +275,6 @@ def add_command(
     out.print(f"已登记申请 {number}。{_due_sentence(state)}")
 
 
-def _event(kind: str, on: date, options: dict[str, Any]) -> Event:
-    from pydantic import TypeAdapter
-
-    data = {"kind": kind, "on": on, **{k: v for k, v in options.items() if v is not None}}
-    return TypeAdapter(Event).validate_python(data)
-
-
 @ledger_app.command("event")
 def event_command(
     number: Annotated[str, typer.Argument(help="申请编号", show_default=False)],
@@ -318,36 +306,26 @@ def event_command(
     例：nianbao ledger event 2025-001 补正告知 --organ 示例县城关镇人民政府 --on 2025-03-05 \\
             --deadline 2025-03-19
         nianbao ledger event 2025-001 答复 --organ 示例县城关镇人民政府 --on 2025-04-10 --outcome 予以公开"""
-    from .ledger.words import FEE_METHODS
-
     with _problems():
-        event_kind = _value(parse_event_kind, kind, "KIND")
-        options: dict[str, Any] = {
-            "note": note,
-            "deadline": optional_date(deadline),
-            "addressee": addressee,
-            "approved_by": approved_by,
-            "notified_on": optional_date(notified),
-            "working_days": days,
-            "units": units,
-        }
-        if party is not None:
-            options["party"] = {v: k for k, v in CONSULTED.items()}.get(party, party)
-        if method is not None:
-            options["method"] = {v: k for k, v in FEE_METHODS.items()}.get(method, method)
-        if amount is not None:
-            try:
-                options["amount_yuan"] = Decimal(amount)
-            except InvalidOperation:
-                raise ValueProblem(f"无法识别金额“{amount}”") from None
-        if event_kind == "replied":
-            if outcome is None:
-                raise ValueProblem("答复须写明办理结果（--outcome）")
-            options["outcome"] = parse_outcome(outcome)
-            options["legal_basis"] = basis if basis is not None else _default_basis(options["outcome"])
-        allowed = _fields(event_kind)
-        options = {k: v for k, v in options.items() if k in allowed}
-        event = _event(event_kind, parse_date(on), options)
+        event = build_event(
+            kind,
+            on,
+            {
+                "note": note,
+                "deadline": deadline,
+                "addressee": addressee,
+                "approved_by": approved_by,
+                "notified_on": notified,
+                "working_days": days,
+                "units": units,
+                "party": party,
+                "method": method,
+                "amount_yuan": amount,
+                "outcome": outcome,
+                "legal_basis": basis,
+            },
+        )
+        event_kind = event.kind
         store = _open(db)
         store.add_event(organ, number, event, _who(by), _today(today), correction)
         ledger = store.load(organ)
@@ -355,22 +333,6 @@ def event_command(
     out.print(f"已记录 {number} 的{EVENTS[event_kind]}（{day_text(event.on)}）。{_due_sentence(state)}")
     for warning in state.warnings:
         err.print(Text("注意", style="yellow") + Text(f"：{warning}"))
-
-
-def _fields(kind: str) -> set[str]:
-    from typing import get_args
-
-    for model in get_args(get_args(Event)[0]):
-        if model.model_fields["kind"].default == kind:
-            return set(model.model_fields)
-    return set()
-
-
-def _default_basis(outcome: str) -> str:
-    from .editions.outcomes import BASES
-
-    bases = BASES.get(outcome, ())
-    return bases[0].citation if bases else ""
 
 
 def _due_sentence(state: Status) -> str:

@@ -22,7 +22,7 @@ from .cli_ledger import (
     out,
 )
 from .editions import E2021
-from .ledger.parsing import ValueProblem, optional_date, parse_date
+from .ledger.parsing import ValueProblem, parse_date
 from .ledger.words import APPEAL_KINDS, APPEAL_RESULTS
 
 # Help texts from the form's own labels.
@@ -56,22 +56,20 @@ def publish_command(
     \b
     例：nianbao ledger publish --organ 示例县城关镇人民政府 --number GK-001 --title 关于……的通知 \\
             --on 2025-03-10 --kind 行政规范性文件 --channel 政府网站 --channel 政务微信 --reviewed"""
-    from .ledger.parsing import parse_active_channel, parse_choice
-    from .ledger.registers import ActiveItem
+    from .ledger.parsing import build_active_item
 
-    rows = {r.key: r.label for r in E2021.active.blocks[0].rows}
     with _problems():
-        entry = ActiveItem.model_validate(
+        entry = build_active_item(
             {
                 "number": number,
                 "title": title,
                 "doc_number": doc_number,
                 "article20_item": item,
-                "published_on": parse_date(on),
-                "channels": [parse_active_channel(c) for c in (channel or ["政府网站"])],
+                "published_on": on,
+                "channels": channel,
                 "secrecy_reviewed": reviewed,
-                "document_row": parse_choice(kind, rows, "文件类型") if kind else None,
-                "repealed_on": optional_date(repealed),
+                "document_row": kind,
+                "repealed_on": repealed,
             }
         )
         _open(db).put_entry(organ, "active", number, entry, _who(by), _today(today), correction)
@@ -148,18 +146,17 @@ def appeal_command(
     \b
     例：nianbao ledger appeal --organ 示例县城关镇人民政府 --number FY-2025-1 --kind 行政复议 \\
             --filed 2025-05-06 --case 2025-001 --result 结果维持 --decided 2025-07-01"""
-    from .ledger.parsing import parse_appeal_kind, parse_appeal_result
-    from .ledger.registers import Appeal
+    from .ledger.parsing import build_appeal
 
     with _problems():
-        entry = Appeal.model_validate(
+        entry = build_appeal(
             {
                 "number": number,
-                "kind": parse_appeal_kind(kind),
-                "filed_on": parse_date(filed),
+                "kind": kind,
+                "filed_on": filed,
                 "case_number": case,
-                "result": parse_appeal_result(result) if result else None,
-                "decided_on": optional_date(decided),
+                "result": result,
+                "decided_on": decided,
             }
         )
         _open(db).put_entry(organ, "appeal", number, entry, _who(by), _today(today), correction)

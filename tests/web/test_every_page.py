@@ -15,6 +15,12 @@ PAGES = (
     "/compose",
     "/office",
     "/public",
+    "/cases",
+    "/cases?status=overdue",
+    "/cases/1",
+    "/registers",
+    "/public/apply",
+    "/public/status?code=XXXX",
     "/reports/1",
     "/reports/1/source",
 )

@@ -31,7 +31,8 @@ def test_every_route_requires_a_user_or_is_listed_public(demo_app) -> None:  # t
         if path in PUBLIC_PATHS or any(path.startswith(p + "/") for p in ("/static",)):
             continue
         concrete = path.replace("{report_id}", "1").replace("{page}", "1").replace("{kind}", "trend")
-        concrete = concrete.replace("{organ_id}", "1").replace("{year}", "2024")
+        concrete = concrete.replace("{organ_id}", "1").replace("{year}", "2024").replace("{case_id}", "1")
+        concrete = concrete.replace("{fmt}", "xlsx")
         for method in methods - {"HEAD"}:
             response = client.request(method, concrete, follow_redirects=False)
             if path.startswith("/api"):

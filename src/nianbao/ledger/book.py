@@ -63,6 +63,16 @@ class Ledger:
                 return case
         raise KeyError(number)
 
+    def next_number(self, year: int) -> str:
+        """The next free 编号 of the year in the 年份-序号 form (2025-001, 2025-002, …)."""
+        prefix = f"{year}-"
+        taken = {c.number for c in self.cases}
+        seqs = [int(n[len(prefix) :]) for n in taken if n.startswith(prefix) and n[len(prefix) :].isdigit()]
+        seq = max(seqs, default=0) + 1
+        while f"{prefix}{seq:03d}" in taken:
+            seq += 1
+        return f"{prefix}{seq:03d}"
+
     def status(self, case: Case, as_of: date) -> Status:
         return status(case, self.calendar, as_of, self.settings.policy)
 

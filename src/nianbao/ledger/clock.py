@@ -176,6 +176,14 @@ def add_working_days(calendar: WorkCalendar, start: date, days: int) -> date:
     return count_working_days(calendar, start, days).due
 
 
+def working_days_left(calendar: WorkCalendar, today: date, due: date) -> int:
+    """Working days after `today` up to and including `due` (0 = due today); past the due date, minus
+    the working days since it (−1 = the first working day after the deadline)."""
+    first, last, sign = (today, due, 1) if due >= today else (due, today, -1)
+    days = (calendar.day(first + timedelta(days=n)) for n in range(1, (last - first).days + 1))
+    return sign * sum(1 for d in days if d.working)
+
+
 @dataclass
 class Status:
     """What the events of a case add up to, as of a day."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..chinese.dates import ANY_DATE, to_date
 from ..editions import EDITIONS
@@ -15,6 +16,10 @@ from ..editions.common import APPLICANT_COLUMNS
 from ..editions.labels import core_key
 from ..editions.outcomes import all_outcome_keys, outcome_label
 from .words import ACTIVE_CHANNELS, APPEAL_KINDS, APPEAL_RESULTS, CHANNELS, EVENTS
+
+if TYPE_CHECKING:
+    from .cases import Event
+    from .registers import ActiveItem, Appeal
 
 _DATE = re.compile(r"^\s*" + ANY_DATE + r"\s*日?\s*$")
 _EXTENSION_YES = ("是", "已延期", "延期", "Y", "YES")
@@ -129,3 +134,104 @@ def parse_extension(value: object) -> int | None:
     if not 1 <= days <= 20 or days != float(text):
         raise ValueProblem(f"延期“{text}”超出范围（延期最多20个工作日）")
     return days
+
+
+def _event_fields(kind: str) -> set[str]:
+    from typing import get_args
+
+    from .cases import Event
+
+    for model in get_args(get_args(Event)[0]):
+        if model.model_fields["kind"].default == kind:
+            return set(model.model_fields)
+    return set()
+
+
+def default_basis(outcome: str) -> str:
+    """The legal basis an answer cites when the clerk names none: the outcome's first article."""
+    from ..editions.outcomes import BASES
+
+    bases = BASES.get(outcome, ())
+    return bases[0].citation if bases else ""
+
+
+def build_event(kind: object, on: object, given: dict[str, object]) -> Event:
+    """An event from what people typed (a command's options, a web form): the kind by its key or
+    Chinese name, dates in the usual forms, 征求意见 party and 收费 method by their Chinese names, the
+    outcome by its printed label; fields the kind does not have are ignored, blanks are left out.
+    Raises ValueProblem (or pydantic's ValidationError for values out of range)."""
+    from decimal import Decimal, InvalidOperation
+
+    from pydantic import TypeAdapter
+
+    from .cases import Event
+    from .words import CONSULTED, FEE_METHODS
+
+    event_kind = parse_event_kind(kind)
+    values = {k: v for k, v in given.items() if not _blank(v)}
+    for name in ("deadline", "notified_on"):
+        if name in values:
+            values[name] = parse_date(values[name])
+    if "party" in values:
+        values["party"] = {v: k for k, v in CONSULTED.items()}.get(str(values["party"]), values["party"])
+    if "method" in values:
+        values["method"] = {v: k for k, v in FEE_METHODS.items()}.get(str(values["method"]), values["method"])
+    if "amount_yuan" in values:
+        try:
+            values["amount_yuan"] = Decimal(str(values["amount_yuan"]).strip())
+        except InvalidOperation:
+            raise ValueProblem(f"无法识别金额“{values['amount_yuan']}”") from None
+    if event_kind == "replied":
+        if "outcome" not in values:
+            raise ValueProblem("答复须写明办理结果")
+        values["outcome"] = parse_outcome(values["outcome"])
+        # An empty basis given on purpose stays empty (None = not given: the outcome's own).
+        basis = given.get("legal_basis")
+        values["legal_basis"] = default_basis(str(values["outcome"])) if basis is None else str(basis)
+    allowed = _event_fields(event_kind)
+    data = {k: v for k, v in values.items() if k in allowed and k not in ("kind", "on")}
+    event: Event = TypeAdapter(Event).validate_python({"kind": event_kind, "on": parse_date(on), **data})
+    return event
+
+
+def build_active_item(given: dict[str, object]) -> ActiveItem:
+    """A 主动公开 register entry from typed text: dates in the usual forms, channels and the 表二 row
+    (规章/行政规范性文件) by their Chinese names."""
+    from ..editions import E2021
+    from .registers import ActiveItem
+
+    rows = {r.key: r.label for r in E2021.active.blocks[0].rows}
+    channels = given.get("channels") or ["政府网站"]
+    assert isinstance(channels, list | tuple)
+    kind = given.get("document_row")
+    return ActiveItem.model_validate(
+        {
+            "number": given.get("number"),
+            "title": given.get("title"),
+            "doc_number": given.get("doc_number") or "",
+            "article20_item": given.get("article20_item") or 1,
+            "published_on": parse_date(given.get("published_on")),
+            "channels": [parse_active_channel(c) for c in channels],
+            "secrecy_reviewed": bool(given.get("secrecy_reviewed")),
+            "document_row": None if _blank(kind) else parse_choice(kind, rows, "文件类型"),
+            "repealed_on": optional_date(given.get("repealed_on")),
+        }
+    )
+
+
+def build_appeal(given: dict[str, object]) -> Appeal:
+    """A 复议/诉讼 register entry (表四) from typed text: kind and result by their Chinese names."""
+    from .registers import Appeal
+
+    result = given.get("result")
+    case = given.get("case_number")
+    return Appeal.model_validate(
+        {
+            "number": given.get("number"),
+            "kind": parse_appeal_kind(given.get("kind")),
+            "filed_on": parse_date(given.get("filed_on")),
+            "case_number": None if _blank(case) else case,
+            "result": None if _blank(result) else parse_appeal_result(result),
+            "decided_on": optional_date(given.get("decided_on")),
+        }
+    )

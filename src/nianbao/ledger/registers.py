@@ -102,3 +102,11 @@ class IssuedDocument(_Model):
     year: int
     seq: int = Field(ge=1)
     number: str
+
+
+class PublicQuery(_Model):
+    """The 查询号 an applicant follows a case by (the public status page shows only the case's state
+    and dates): a random code, never derived from the case or the applicant."""
+
+    code: str
+    case_number: str

@@ -24,7 +24,7 @@ from ..model import TableValues
 from ..store import Store, open_store
 from .book import Ledger, Settings
 from .cases import Case, Event, check_event
-from .registers import ActiveItem, Appeal, Figure, IssuedDocument, OpeningBalance
+from .registers import ActiveItem, Appeal, Figure, IssuedDocument, OpeningBalance, PublicQuery
 from .schema import AuditRow, BookRow, CaseRow, EntryRow, EventRow, FrozenRow
 
 books_t = cast(Table, BookRow.__table__)
@@ -41,6 +41,8 @@ REGISTERS: dict[str, type[ActiveItem] | type[Figure] | type[Appeal]] = {
     "appeal": Appeal,
 }
 DOCUMENTS = "document"
+# 查询号 of cases (PublicQuery, numbered by the code itself).
+QUERIES = "query"
 # A row that withdraws the event it `replaces` (a record entered by mistake); it carries no event.
 RETRACTED = "retracted"
 
@@ -187,7 +189,7 @@ class LedgerStore:
         ).all()
         opening = OpeningBalance()
         for register, data in entries:
-            if register == DOCUMENTS:
+            if register in (DOCUMENTS, QUERIES):
                 continue
             if register == "opening":
                 opening = OpeningBalance.model_validate_json(data)
@@ -433,7 +435,7 @@ class LedgerStore:
         organ: str,
         register: str,
         number: str,
-        entry: ActiveItem | Figure | Appeal | OpeningBalance | IssuedDocument,
+        entry: ActiveItem | Figure | Appeal | OpeningBalance | IssuedDocument | PublicQuery,
         who: str,
         as_of: date,
         correction: str | None = None,
@@ -479,6 +481,63 @@ class LedgerStore:
         entry = IssuedDocument(kind=kind, case_number=case_number, year=year, seq=seq, number=number)
         self.put_entry(organ, DOCUMENTS, f"{kind}:{case_number}", entry, who, as_of)
         return number
+
+    # ---- finding cases by key ----------------------------------------------------------------------
+
+    def books(self, organ_ids: Sequence[int] | None = None) -> dict[int, str]:
+        """Organ id → the organ's name as its ledger was created, for every ledger (or those given)."""
+        query = select(books_t.c.organ_id, books_t.c.organ)
+        if organ_ids is not None:
+            query = query.where(books_t.c.organ_id.in_(list(organ_ids)))
+        with self.engine.connect() as conn:
+            return {int(i): str(name) for i, name in conn.execute(query)}
+
+    def case_ids(self, organ: str) -> dict[str, int]:
+        """Case 编号 → the case's row id (a stable key for links), within one organ's ledger."""
+        with self.engine.connect() as conn:
+            book_id = self._require(conn, organ)[0]
+            rows = conn.execute(select(cases_t.c.number, cases_t.c.id).where(cases_t.c.book_id == book_id))
+            return {str(n): int(i) for n, i in rows}
+
+    def locate(self, case_id: int) -> tuple[int, str, str] | None:
+        """The organ id, the ledger's organ name and the 编号 of a case row id (None: no such case)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(books_t.c.organ_id, books_t.c.organ, cases_t.c.number)
+                .join(books_t, books_t.c.id == cases_t.c.book_id)
+                .where(cases_t.c.id == case_id)
+            ).first()
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+    def query_code(self, organ: str, number: str, who: str, as_of: date) -> str:
+        """The case's 查询号: the one already given, else a new random one (kept once given)."""
+        with self.engine.connect() as conn:
+            book_id = self._require(conn, organ)[0]
+            rows = conn.execute(
+                select(entries_t.c.data).where(
+                    entries_t.c.book_id == book_id, entries_t.c.register == QUERIES
+                )
+            ).all()
+        for (data,) in rows:
+            found = PublicQuery.model_validate_json(data)
+            if found.case_number == number:
+                return found.code
+        alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read over the phone
+        code = "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+        self.put_entry(organ, QUERIES, code, PublicQuery(code=code, case_number=number), who, as_of)
+        return code
+
+    def find_query(self, code: str) -> tuple[str, str] | None:
+        """The ledger's organ name and the case 编号 a 查询号 names (None: no such code)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(books_t.c.organ, entries_t.c.data)
+                .join(books_t, books_t.c.id == entries_t.c.book_id)
+                .where(entries_t.c.register == QUERIES, entries_t.c.number == code)
+            ).first()
+        if row is None:
+            return None
+        return str(row[0]), PublicQuery.model_validate_json(row[1]).case_number
 
     # ---- freezing ------------------------------------------------------------------------------
 

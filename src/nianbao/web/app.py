@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..store import Store, open_store
-from . import api, api_review, pages, review_pages
+from . import api, api_cases, api_review, case_pages, pages, review_pages
 from .accounts import Policy, server_secret
 from .context import TEMPLATES, AppState, Forbidden, NotSignedIn, page_context
 from .permissions import ROLE_NAMES
@@ -25,6 +25,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 PUBLIC_PATHS = {
     "/login",
     "/public",
+    "/public/apply",
+    "/public/status",
     "/public/{organ_id}",
     "/public/reports/{report_id}",
     "/static",
@@ -113,9 +115,12 @@ def create_fastapi(
     )
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(pages.router)
+    # Before review_pages: /public/apply and /public/status are not /public/{organ_id}.
+    app.include_router(case_pages.router)
     app.include_router(review_pages.router)
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(api_cases.router)
     _install_handlers(app)
 
     @app.get("/healthz", include_in_schema=False)

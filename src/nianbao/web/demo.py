@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from ..ledger import Settings
+from ..ledger.sample import random_cases
+from ..ledger.store import LedgerStore
 from ..model import Report
 from ..render import PdfError, render
 from ..rules import run_rules
@@ -43,6 +47,7 @@ ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
     ("hexi", Role.CLERK, TOWNSHIPS[1]),
     ("dongshan", Role.CLERK, TOWNSHIPS[2]),
     ("fuzeren", Role.HEAD, TOWNSHIPS[0]),
+    ("hexi-fuzeren", Role.HEAD, TOWNSHIPS[1]),
     ("minzheng", Role.CLERK, DEPARTMENTS[0]),
     ("jiaoyu", Role.CLERK, DEPARTMENTS[1]),
     ("yanjiu", Role.READER, COUNTY),
@@ -108,6 +113,23 @@ def _write_drafts(store: Store, year: int) -> None:
             publish_draft(store, office, clerk.organ_id, year)
 
 
+# Cases per township in its 台账: a year of applications, some still open and some past their deadline.
+CASES_PER_TOWNSHIP = 40
+
+
+def _ledgers(store: Store, year: int) -> None:
+    """Each township's 台账 from the reporting year on: a year of random but lawful case histories
+    up to today (ledger.sample), entered by its clerk."""
+    book = LedgerStore(store)
+    today = date.today()
+    for index, (organ, clerk) in enumerate(zip(TOWNSHIPS, ("chengguan", "hexi", "dongshan"), strict=True)):
+        book.create(organ, year, Settings(number_pattern=f"示{index + 1}依复〔{{year}}〕{{seq}}号"), clerk)
+        cases = random_cases(
+            50 + index, CASES_PER_TOWNSHIP, date(year, 1, 1), today - timedelta(days=1), today
+        )
+        book.add_cases(organ, cases, clerk, today)
+
+
 def load_demo(store: Store) -> list[str]:
     """Create the demo accounts, reports and drafts unless they exist; the account names."""
     with store.engine.connect() as conn:
@@ -119,6 +141,7 @@ def load_demo(store: Store) -> list[str]:
     for index, organ in enumerate(TOWNSHIPS + DEPARTMENTS):
         _published(store, generate(10 + index, year - 1, organ))
     _write_drafts(store, year)
+    _ledgers(store, year)
     # Reports uploaded for checking: a PDF, a DOCX with a planted 表三 error, a web page.
     limits = Limits()
     uploads = (
