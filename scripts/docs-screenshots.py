@@ -9,7 +9,15 @@ from pathlib import Path
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-CHOSEN = ("report-pdf-finding.png", "report-docx-finding.png", "office.png", "compose-live-checks.png")
+CHOSEN = (
+    "report-pdf-finding.png",
+    "report-docx-finding.png",
+    "office.png",
+    "compose-live-checks.png",
+    "cases.png",
+    "case-extended.png",
+    "public-status.png",
+)
 
 
 def main() -> int:

@@ -37,6 +37,9 @@ class DraftOut(BaseModel):
 
 class DraftStart(BaseModel):
     from_last_year: bool = Field(False, description="从上年报告开始（结转上年结转件数、现行有效件数和正文）")
+    from_ledger: bool = Field(
+        False, description="由本机关台账计算表二、表三、表四和正文（优先于 from_last_year）"
+    )
 
 
 class DraftEdit(BaseModel):
@@ -58,6 +61,7 @@ class UnitOut(BaseModel):
     warnings: int | None
     comment: str | None
     report_id: int | None
+    overdue_cases: int | None = Field(description="台账中已超过答复期限仍未办结的申请数（无台账为空）")
 
 
 class ReturnIn(BaseModel):
@@ -103,7 +107,9 @@ def get_draft(request: Request, user: Composer, year: Year) -> DraftOut:
 def start_draft(request: Request, user: Composer, year: Year, body: DraftStart) -> DraftOut:
     """开始编制：从空白或上年报告开始（已开始的返回现有草稿）。"""
     try:
-        return _draft_out(review.start_draft(state(request).store, user, year, body.from_last_year))
+        return _draft_out(
+            review.start_draft(state(request).store, user, year, body.from_last_year, body.from_ledger)
+        )
     except review.ReviewRefused as exc:
         raise _refused(exc) from None
 

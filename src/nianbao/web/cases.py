@@ -130,7 +130,7 @@ def row_of(book: Book, case: Case, state: Status, today: date) -> CaseRow:
 
 
 def case_rows(book: Book, today: date, state: str | None = None, year: int | None = None) -> list[CaseRow]:
-    """The cases, newest first, filtered by state (a key of STATES, or `overdue`) and receipt year."""
+    """The cases, filtered by state (a key of STATES, or `overdue`) and receipt year."""
     rows = []
     for case, status in book.ledger.statuses(today):
         if year is not None and case.received_on.year != year:
@@ -140,8 +140,14 @@ def case_rows(book: Book, today: date, state: str | None = None, year: int | Non
         if state not in (None, "overdue") and status.state != state:
             continue
         rows.append(row_of(book, case, status, today))
-    rows.sort(key=lambda r: (r.received_on, r.number), reverse=True)
-    return rows
+    # Open cases first, the most urgent on top; then those concluded, the latest first.
+    open_rows = sorted(
+        (r for r in rows if r.state != "concluded"), key=lambda r: (r.due or date.max, r.number)
+    )
+    done = sorted(
+        (r for r in rows if r.state == "concluded"), key=lambda r: (r.received_on, r.number), reverse=True
+    )
+    return open_rows + done
 
 
 def overdue_counts(store: Store, organ_ids: list[int], today: date) -> dict[int, int]:

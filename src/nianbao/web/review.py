@@ -13,6 +13,9 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ..carry import blank_report, carried_from
 from ..extract.values import read_cell
+from ..ledger import BeforeLedger
+from ..ledger.report import build_report
+from ..ledger.store import LedgerStore
 from ..model import Published, Report, TableValues
 from ..organs import organ_type
 from ..rules import run_rules
@@ -23,6 +26,7 @@ from ..store.store import cells_t, findings_t, organs_t, reports_t
 from ..store.web_tables import drafts_t, uploads_t
 from ..store.work import from_report
 from . import audit
+from .cases import overdue_counts
 from .permissions import User
 
 STATUS_NAMES = {
@@ -112,20 +116,27 @@ def _write(
         conn.execute(update(drafts_t).where(drafts_t.c.id == found).values(**values))
 
 
-def start_draft(store: Store, user: User, year: int, from_last_year: bool) -> Draft:
-    """The organ's draft for a year: blank, or carried from last year's report (see nianbao.carry)."""
+def start_draft(
+    store: Store, user: User, year: int, from_last_year: bool, from_ledger: bool = False
+) -> Draft:
+    """The organ's draft for a year: blank, carried from last year's report (see nianbao.carry), or
+    computed from the organ's 台账 (ledger.report: the three tables and section texts)."""
     existing = load_draft(store, user.organ_id, year)
     if existing is not None:
         return existing
-    previous = _last_year(store, user, year)
-    if from_last_year and previous is None:
-        raise ReviewRefused(f"没有找到{user.organ}{year - 1}年度的报告，请从空白开始")
-    report = (
-        carried_from(previous, user.organ, year)
-        if from_last_year and previous
-        else blank_report(user.organ, year)
-    )
+    if from_ledger:
+        report = _from_ledger(store, user, year)
+    else:
+        previous = _last_year(store, user, year)
+        if from_last_year and previous is None:
+            raise ReviewRefused(f"没有找到{user.organ}{year - 1}年度的报告，请从空白开始")
+        report = (
+            carried_from(previous, user.organ, year)
+            if from_last_year and previous
+            else blank_report(user.organ, year)
+        )
     checked(store, report)
+    source = "ledger" if from_ledger else "last_year" if from_last_year else "blank"
     with store.engine.begin() as conn:
         _write(conn, user, user.organ_id, year, report, "draft")
         audit.record(
@@ -134,11 +145,23 @@ def start_draft(store: Store, user: User, year: int, from_last_year: bool) -> Dr
             "draft.start",
             f"draft:{user.organ_id}:{year}",
             None,
-            {"from_last_year": from_last_year},
+            {"from_last_year": from_last_year, "source": source},
         )
     found = load_draft(store, user.organ_id, year)
     assert found is not None
     return found
+
+
+def _from_ledger(store: Store, user: User, year: int) -> Report:
+    """The year's report computed from the organ's 台账 as of today."""
+    book = LedgerStore(store)
+    organ = book.books([user.organ_id]).get(user.organ_id)
+    if organ is None:
+        raise ReviewRefused(f"{user.organ}还没有台账，请先在“依申请台账”页面建立台账并登记申请")
+    try:
+        return build_report(book.load(organ), year, date.today())
+    except BeforeLedger as exc:
+        raise ReviewRefused(str(exc)) from None
 
 
 def _last_year(store: Store, user: User, year: int) -> Report | None:
@@ -290,6 +313,8 @@ class UnitRow:
     warnings: int | None
     comment: str | None
     report_id: int | None
+    # Open cases past their deadline in the unit's 台账 today (None: the unit keeps no ledger here).
+    overdue_cases: int | None = None
 
     @property
     def status_name(self) -> str:
@@ -352,6 +377,7 @@ def overview(store: Store, reviewer: User, year: int) -> list[UnitRow]:
                 )
             )
         )
+    overdue = overdue_counts(store, ids, date.today())
     rows: list[UnitRow] = []
     for organ_id, name in members:
         due = DEFAULT_DEADLINES.due(organ_type(name), year)
@@ -371,6 +397,7 @@ def overview(store: Store, reviewer: User, year: int) -> list[UnitRow]:
                     draft.warnings,
                     draft.comment,
                     report[0] if report is not None and draft.status == "published" else None,
+                    overdue.get(organ_id),
                 )
             )
         elif report is not None:
@@ -385,10 +412,15 @@ def overview(store: Store, reviewer: User, year: int) -> list[UnitRow]:
                     report[3],
                     None,
                     report[0],
+                    overdue.get(organ_id),
                 )
             )
         else:
-            rows.append(UnitRow(organ_id, name, "not_started", due, None, None, None, None, None))
+            rows.append(
+                UnitRow(
+                    organ_id, name, "not_started", due, None, None, None, None, None, overdue.get(organ_id)
+                )
+            )
     return rows
 
 

@@ -16,6 +16,7 @@ from openpyxl.cell.cell import Cell
 from ..carry import blank_report
 from ..editions import resolve
 from ..editions.grids import form_grids
+from ..ledger.store import LedgerStore
 from ..render import PdfError, render, render_html
 from ..rules.registry import SEVERITY_NAMES
 from . import review
@@ -37,7 +38,13 @@ OrganId = Annotated[int, Form(ge=1, le=2_147_483_647)]
 def compose_page(request: Request, user: Composer, year: Year | None = None) -> Response:
     chosen = year or review.reporting_year()
     draft = review.load_draft(state(request).store, user.organ_id, chosen)
-    values: dict[str, object] = {"year": chosen, "draft": draft, "severity_names": SEVERITY_NAMES}
+    has_ledger = bool(LedgerStore(state(request).store).books([user.organ_id]))
+    values: dict[str, object] = {
+        "year": chosen,
+        "draft": draft,
+        "severity_names": SEVERITY_NAMES,
+        "has_ledger": has_ledger,
+    }
     if draft is not None:
         edition = resolve(draft.report.edition, draft.report.year)
         values.update(grids=form_grids(draft.report, edition), edition=edition, report=draft.report)
@@ -49,7 +56,7 @@ def compose_start(
     request: Request, user: Composer, year: FormYear, start: Annotated[str, Form()] = "blank"
 ) -> Response:
     try:
-        review.start_draft(state(request).store, user, year, start == "last_year")
+        review.start_draft(state(request).store, user, year, start == "last_year", start == "ledger")
     except review.ReviewRefused as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/compose?year={year}", status_code=303)
