@@ -218,7 +218,7 @@ def export_command(
         store = _store(db)
         written = export_report_workbooks(store, per_report)
         store.close()
-        out.print(f"已按官方格式写出 {len(written)} 个报告工作簿到 {per_report}")
+        out.print(f"已按官方格式写出 {written} 个报告工作簿到 {per_report}")
     target = output or Path(f"nianbao-export{'-wide' if wide else ''}.{to}")
     store = _store(db)
     count = export(store, to, target, wide=wide)

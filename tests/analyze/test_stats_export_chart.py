@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from nianbao.analyze.chart import cjk_font, outcomes_chart, region_chart, trend_chart
 from nianbao.analyze.export import export
-from nianbao.analyze.report_xlsx import export_report_workbooks
+from nianbao.analyze.report_xlsx import report_workbooks
 from nianbao.analyze.stats import compute_stats
 from nianbao.model import Report
 from nianbao.render.text import render_text
@@ -126,7 +126,7 @@ def test_per_report_workbooks_use_the_official_layout(
     filled: tuple[Store, list[Report]], tmp_path: Path
 ) -> None:
     store, reports = filled
-    written = export_report_workbooks(store, tmp_path / "books")
+    written = list(report_workbooks(store, tmp_path / "books"))
     assert len(written) == len(reports)
     first = next(p for p in written if "第0镇" in p.name and "-2019-" in p.name)
     book = load_workbook(first)

@@ -83,11 +83,13 @@ def snapshot(store: Store) -> dict[str, Any]:
                 text("SELECT report_id, seq, rule, severity, message, cells, page, line FROM findings")
             )
         )
+        totals = sorted((reports[r[0]], *r[1:]) for r in conn.execute(text("SELECT * FROM report_totals")))
         failures = sorted(tuple(r) for r in conn.execute(text("SELECT sha256, path, reason FROM failures")))
     return {
         "organs": organ_rows,
         "reports": sorted(report_rows, key=lambda r: r["sha256"]),
         "cells": cells,
         "findings": findings,
+        "totals": totals,
         "failures": failures,
     }

@@ -3,9 +3,12 @@ upgrades a database written by the first schema: keys for its organs, duplicate 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
@@ -13,6 +16,8 @@ from nianbao.organs import identify
 from nianbao.store import open_store
 from nianbao.store.db import database_url, make_engine, migrate
 from nianbao.store.schema import Base
+from nianbao.store.work import from_report
+from nianbao.synth import generate
 
 
 def _schema_diff(url: str) -> list[object]:
@@ -77,4 +82,27 @@ def test_organ_keys_and_versions_are_added_to_an_old_database(tmp_path: Path) ->
     # New reports of the stored organs find them by identity.
     assert store.organ_id("广州市天河区人民政府") == 1
     assert store.organ_id("江苏省淮安市洪泽区") == 2
+    store.close()
+
+
+def test_report_totals_are_back_filled_with_the_numbers_ingest_gives(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "t.db"))
+    for i in range(6):
+        report = generate(seed=i, year=2019 + i, organ="示例县城关镇人民政府")
+        if i == 2:
+            report.tables["review_litigation"]["review"]["total"] = Decimal("3.25")
+            report.tables["applications"]["new_received"]["total"] = None
+        store.save(from_report(report, f"{i:064x}", f"{i}.txt"))
+    query = text("SELECT * FROM report_totals ORDER BY report_id")
+    with store.engine.connect() as conn:
+        at_ingest = [tuple(r) for r in conn.execute(query)]
+    assert len(at_ingest) == 6 and any(v == 3.25 for r in at_ingest for v in r)
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrate.__code__.co_filename).parent / "migrations"))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    migrate(store.engine)
+    with store.engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(query)] == at_ingest
     store.close()

@@ -9,7 +9,8 @@ from typing import Any
 from ..chinese.marks import strip_enumerator
 from ..editions import E2021
 from ..store import Store
-from .stats import OUTCOMES, compute_stats
+from ..store.totals import OUTCOMES
+from .stats import compute_stats
 
 # Font families that carry CJK glyphs, in order of preference (fonts-noto-cjk installs the first).
 CJK_FAMILIES = (

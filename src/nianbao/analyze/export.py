@@ -1,16 +1,22 @@
 """Exports of the store: a tidy table (one row per cell, with where it came from) or a wide one
-(one row per report), as CSV, XLSX or Parquet."""
+(one row per report), as CSV, XLSX or Parquet.
+
+Every export streams: reports and cells are read from the database in batches (a server-side cursor on
+PostgreSQL), rows are written as they come (CSV by line, XLSX in openpyxl's write-only mode, Parquet one
+row group at a time), so memory stays flat however many reports the store holds. Text that would start
+a formula in a spreadsheet is quoted (`ledger.sheet.formula_safe`, the one rule for every export)."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
-from ..store import Store
+from ..ledger.sheet import formula_safe
+from ..store import Store, StoredReport
 from ..store.store import cells_t
 
 TIDY_COLUMNS = (
@@ -42,6 +48,16 @@ REPORT_COLUMNS = (
     "infos",
 )
 FORMATS = ("csv", "xlsx", "parquet")
+# Rows fetched from the database at a time, and rows per Parquet row group: small enough that a batch of
+# wide rows (a few hundred columns each) stays a few tens of MB.
+FETCH_ROWS = 2000
+GROUP_ROWS = 8192
+# An XLSX sheet holds 1,048,576 rows; a larger export continues on data2, data3, …
+SHEET_ROWS = 1_048_575
+
+_INT, _FLOAT, _TEXT = "int", "float", "text"
+_TIDY_TYPES = (_TEXT, _TEXT, _INT, _TEXT, _TEXT, _TEXT, _TEXT, _FLOAT, _TEXT, _INT, _INT, _TEXT, _INT)
+_REPORT_TYPES = (_TEXT, _TEXT, _TEXT, _INT, _TEXT, _INT, _TEXT, _TEXT, _INT, _INT, _INT)
 
 
 def _number(exact: str | None) -> int | float | None:
@@ -53,120 +69,174 @@ def _number(exact: str | None) -> int | float | None:
         return float(exact)
 
 
-def tidy_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Every cell of every current report version, in ingest order and cell order."""
-    reports = {r.id: r for r in store.current_reports()}
-    query = select(
-        cells_t.c.report_id,
-        cells_t.c.tbl,
-        cells_t.c.row,
-        cells_t.c.col,
-        cells_t.c.exact,
-        cells_t.c.page,
-        cells_t.c.line,
-    ).order_by(cells_t.c.report_id, cells_t.c.id)
-    with store.engine.connect() as conn:
-        for report_id, tbl, row, col, exact, page, line in conn.execute(query):
-            report = reports.get(report_id)
-            if report is None:
-                continue
-            yield {
-                "organ": report.organ,
-                "region": report.region,
-                "year": report.year,
-                "edition": report.edition,
-                "table": tbl,
-                "row": row,
-                "column": col,
-                "value": _number(exact),
-                "source": report.path,
-                "page": page,
-                "line": line,
-                "sha256": report.sha256,
-                "version": report.version,
-            }
+def _has_fraction() -> Any:
+    """1 for a cell whose value is not a whole number (an amount like 75.45), else 0."""
+    return case((cells_t.c.value != func.round(cells_t.c.value), 1), else_=0)
 
 
-def wide_rows(store: Store) -> tuple[list[str], list[dict[str, Any]]]:
-    """One row per current report: its identity and every cell as a `table.row.column` field."""
-    reports = {r.id: r for r in store.current_reports()}
-    rows: dict[int, dict[str, Any]] = {}
-    for report_id, report in reports.items():
-        rows[report_id] = {
-            "organ": report.organ,
-            "region": report.region,
-            "level": report.level,
-            "year": report.year,
-            "edition": report.edition,
-            "version": report.version,
-            "source": report.path,
-            "sha256": report.sha256,
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "infos": report.infos,
-        }
-    cell_columns: dict[str, None] = {}
-    query = select(
-        cells_t.c.report_id, cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.exact
-    ).order_by(cells_t.c.report_id, cells_t.c.id)
+def _report_cells(store: Store, *fields: Any) -> Iterator[tuple[StoredReport, list[Any]]]:
+    """Every current report version in ingest order with `fields` of its cells in cell order: two
+    streamed queries (reports, cells by report) merged, so no more than one report is held at once."""
+    query = select(cells_t.c.report_id, *fields).order_by(cells_t.c.report_id, cells_t.c.id)
     with store.engine.connect() as conn:
-        for report_id, tbl, row, col, exact in conn.execute(query):
-            if report_id in rows:
-                name = f"{tbl}.{row}.{col}"
-                cell_columns.setdefault(name, None)
-                rows[report_id][name] = _number(exact)
-    return [*REPORT_COLUMNS, *cell_columns], list(rows.values())
+        cells = iter(conn.execution_options(yield_per=FETCH_ROWS).execute(query))
+        pending = next(cells, None)
+        for report in store.iter_current_reports(FETCH_ROWS):
+            # Cells of versions that a newer one replaced are passed over.
+            while pending is not None and pending[0] < report.id:
+                pending = next(cells, None)
+            mine = []
+            while pending is not None and pending[0] == report.id:
+                mine.append(pending)
+                pending = next(cells, None)
+            yield report, mine
+
+
+def tidy_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """Every cell of every current report version as a row of `TIDY_COLUMNS`, in ingest and cell order."""
+    fields = (cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.exact, cells_t.c.page, cells_t.c.line)
+    for report, cells in _report_cells(store, *fields):
+        organ, region, edition = map(formula_safe, (report.organ, report.region, report.edition))
+        source = formula_safe(report.path)
+        for _, tbl, row, col, exact, page, line in cells:
+            yield (
+                organ,
+                region,
+                report.year,
+                edition,
+                tbl,
+                row,
+                col,
+                _number(exact),
+                source,
+                page,
+                line,
+                report.sha256,
+                report.version,
+            )
+
+
+def _tidy_types(store: Store) -> tuple[str, ...]:
+    """Whole counts as integers unless some stored value has a fraction (then float64 holds both)."""
+    with store.engine.connect() as conn:
+        fraction = conn.scalar(select(cells_t.c.id).where(_has_fraction() == 1).limit(1))
+    return _TIDY_TYPES if fraction is not None else tuple(_INT if t == _FLOAT else t for t in _TIDY_TYPES)
+
+
+def wide_columns(store: Store) -> list[tuple[str, str]]:
+    """The cell columns of the wide table, `table.row.column` in order of first appearance, each with
+    its type (float when a value has a fraction). Read over every stored version, so a cell only an
+    older version has is an empty column."""
+    query = (
+        select(cells_t.c.tbl, cells_t.c.row, cells_t.c.col, func.max(_has_fraction()))
+        .group_by(cells_t.c.tbl, cells_t.c.row, cells_t.c.col)
+        .order_by(func.min(cells_t.c.id))
+    )
+    with store.engine.connect() as conn:
+        return [(f"{t}.{r}.{c}", _FLOAT if fraction else _INT) for t, r, c, fraction in conn.execute(query)]
+
+
+def wide_rows(store: Store, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+    """One row per current report: `REPORT_COLUMNS` then the value of each of `columns` (None where the
+    report has no such cell)."""
+    position = {name: i for i, name in enumerate(columns)}
+    fields = (cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.exact)
+    for report, cells in _report_cells(store, *fields):
+        values: list[Any] = [None] * len(columns)
+        for _, tbl, row, col, exact in cells:
+            values[position[f"{tbl}.{row}.{col}"]] = _number(exact)
+        yield (
+            formula_safe(report.organ),
+            formula_safe(report.region),
+            formula_safe(report.level),
+            report.year,
+            formula_safe(report.edition),
+            report.version,
+            formula_safe(report.path),
+            report.sha256,
+            report.errors,
+            report.warnings,
+            report.infos,
+            *values,
+        )
 
 
 def export(store: Store, to: str, out: Path, wide: bool = False) -> int:
     """Write the table to `out` in format `to`; returns the number of data rows."""
     if to not in FORMATS:
         raise ValueError(f"unknown format {to!r}")
+    rows: Iterable[tuple[Any, ...]]
     if wide:
-        columns, rows = wide_rows(store)
+        cell_columns = wide_columns(store)
+        names = [*REPORT_COLUMNS, *(name for name, _ in cell_columns)]
+        types = (*_REPORT_TYPES, *(kind for _, kind in cell_columns))
+        rows = wide_rows(store, [name for name, _ in cell_columns])
     else:
-        columns, rows = list(TIDY_COLUMNS), list(tidy_rows(store))
+        names, types, rows = list(TIDY_COLUMNS), _tidy_types(store), tidy_rows(store)
     out.parent.mkdir(parents=True, exist_ok=True)
     if to == "csv":
-        _write_csv(out, columns, rows)
-    elif to == "xlsx":
-        _write_xlsx(out, columns, rows)
-    else:
-        _write_parquet(out, columns, rows)
-    return len(rows)
+        return _write_csv(out, names, rows)
+    if to == "xlsx":
+        return _write_xlsx(out, names, rows)
+    return _write_parquet(out, names, types, rows)
 
 
-def _write_csv(out: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _write_csv(out: Path, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> int:
+    count = 0
     # utf-8-sig so that Excel opens Chinese text correctly when the CSV is double-clicked.
     with out.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
 
 
-def _write_xlsx(out: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _write_xlsx(out: Path, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("data")
-    sheet.append(columns)
+    count = 0
+    sheet: Any = None
     for row in rows:
-        sheet.append([row.get(c) for c in columns])
+        if count % SHEET_ROWS == 0:
+            sheet = book.create_sheet("data" if count == 0 else f"data{count // SHEET_ROWS + 1}")
+            sheet.append(columns)
+        sheet.append(row)
+        count += 1
+    if sheet is None:
+        book.create_sheet("data").append(columns)
     book.save(out)
+    return count
 
 
-def _write_parquet(out: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _write_parquet(
+    out: Path, columns: list[str], types: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
+) -> int:
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-    data: dict[str, list[Any]] = {c: [row.get(c) for row in rows] for c in columns}
-    arrays = {}
-    for name, values in data.items():
-        # Counts and amounts in one column: float64 holds both (an amount like 75.45 keeps two decimals).
-        if any(isinstance(v, float) for v in values) and all(
-            v is None or isinstance(v, int | float) for v in values
-        ):
-            arrays[name] = pa.array([None if v is None else float(v) for v in values], type=pa.float64())
-        else:
-            arrays[name] = pa.array(values)
-    pq.write_table(pa.table(arrays), out)
+    arrow = {_INT: pa.int64(), _FLOAT: pa.float64(), _TEXT: pa.string()}
+    schema = pa.schema([(name, arrow[kind]) for name, kind in zip(columns, types, strict=True)])
+    whole = [i for i, kind in enumerate(types) if kind == _INT]
+    count = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        batch: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            data = [list(values) for values in zip(*batch, strict=True)]
+            for i in whole:  # a whole amount read as "75.00" is stored as 75
+                data[i] = [None if v is None else int(v) for v in data[i]]
+            arrays = [pa.array(values, type=field.type) for values, field in zip(data, schema, strict=True)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=GROUP_ROWS)
+            batch.clear()
+
+        for row in rows:
+            batch.append(row)
+            count += 1
+            if len(batch) == GROUP_ROWS:
+                flush()
+        if batch:
+            flush()
+    return count

@@ -4,14 +4,24 @@ filled with the values the report printed, plus a sheet listing every value with
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from ..ledger.sheet import FORMULA_START
 from ..model import Report
 from ..store import Store
 from ..workbook.template import build_template
 
 ALL_VALUES_SHEET = "全部数值"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def _as_text(cell: Any) -> None:
+    """Text read from a report that starts like a formula is stored as text: Excel never evaluates it
+    (the XLSX side of `ledger.sheet.formula_safe`)."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
 
 
 def report_workbook(report: Report, out: Path) -> Path:
@@ -33,8 +43,12 @@ def report_workbook(report: Report, out: Path) -> Path:
         if key in layout.cells:
             sheet, coordinate = layout.cells[key]
             workbook[sheet][coordinate] = field
+    for key, (sheet, coordinate) in layout.cells.items():
+        if key.startswith("info."):  # the organ and contact, as the report printed them
+            _as_text(workbook[sheet][coordinate])
     listing = workbook.create_sheet(ALL_VALUES_SHEET, 1)
     listing.append(["table", "row", "column", "value", "page", "line", "text"])
+    listed = 1
     for table, rows in report.tables.items():
         for row, cols in rows.items():
             for col, value in cols.items():
@@ -55,6 +69,8 @@ def report_workbook(report: Report, out: Path) -> Path:
                         source.text if source else None,
                     ]
                 )
+                listed += 1
+                _as_text(listing.cell(listed, 7))
     # Cells of the form the report does not have stay empty rather than showing a formula's 0.
     for path in layout.formulas:
         table, row, col = path.split(".", 2)
@@ -66,13 +82,17 @@ def report_workbook(report: Report, out: Path) -> Path:
     return out
 
 
-def export_report_workbooks(store: Store, folder: Path) -> list[Path]:
-    """One workbook per current report version, named organ-year-version.xlsx."""
-    written = []
-    for row in store.current_reports():
+def report_workbooks(store: Store, folder: Path) -> Iterator[Path]:
+    """One workbook per current report version, named organ-year-version.xlsx, written one after
+    another as the reports are read from the store (memory flat in the number of reports)."""
+    for row in store.iter_current_reports():
         report = store.report(row.sha256)
         if report is None:
             continue
         name = _UNSAFE.sub("_", f"{row.organ or '未知机关'}-{row.year or '未知年度'}-v{row.version}")
-        written.append(report_workbook(report, folder / f"{name}-{row.sha256[:8]}.xlsx"))
-    return written
+        yield report_workbook(report, folder / f"{name}-{row.sha256[:8]}.xlsx")
+
+
+def export_report_workbooks(store: Store, folder: Path) -> int:
+    """Write `report_workbooks` into `folder`; returns how many."""
+    return sum(1 for _ in report_workbooks(store, folder))

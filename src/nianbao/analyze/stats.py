@@ -3,36 +3,25 @@ or organ: applications received and handled, outcome shares, correction rates, f
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, func, select
 
-from ..editions import APPLICATIONS, E2021, REVIEW
-from ..editions.common import DENIED, NOT_PROCESSED, OTHER, UNABLE
 from ..store import Store, StoredReport
-from ..store.store import cells_t
+from ..store.store import is_current, organs_t, reports_t, totals_t
+from ..store.totals import OUTCOMES, TOTALS
 
 GROUPINGS = ("region", "level", "year", "organ")
 UNKNOWN = "（未知）"
-
-# The outcomes counted, by their names in the statistics and the row of the form that heads each; a row's
-# `total` column feeds the outcome it sits under (E2021's tree holds the rows of both editions).
-OUTCOMES = {
-    "granted": "r_granted",
-    "partial": "r_partial",
-    "denied": DENIED,
-    "unable": UNABLE,
-    "not_processed": NOT_PROCESSED,
-    "other": OTHER,
+# The stored columns each grouping reads, folded into its group name by `group_value`.
+_GROUP_COLUMNS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "region": (organs_t.c.region,),
+    "level": (organs_t.c.level,),
+    "year": (reports_t.c.year,),
+    "organ": (organs_t.c.name, reports_t.c.organ),
 }
-_OUTCOME_OF_ROW = {
-    row: name
-    for name, key in OUTCOMES.items()
-    for row in (key, *(leaf.key for leaf in E2021.applications.leaves(key)))
-}
-_LITIGATION_GROUPS = {g.key for g in E2021.review.litigation_groups}
 
 
 def _ratio(part: float | None, whole: float | None) -> float | None:
@@ -111,65 +100,81 @@ def group_value(report: StoredReport, by: str) -> str:
     raise ValueError(f"unknown grouping {by!r}; choose from {', '.join(GROUPINGS)}")
 
 
-def _add_cell(target: StatsRow, tbl: str, row: str, col: str, value: float) -> None:
-    if tbl == APPLICATIONS and col == "total":
-        if row == "new_received":
-            target.received += value
-        elif row == "carried_over":
-            target.carried_over += value
-        elif row == "r_total":
-            target.handled += value
-        elif (outcome := _OUTCOME_OF_ROW.get(row)) is not None:
-            target.outcomes[outcome] += value
-    elif tbl == REVIEW and col in ("total", "corrected"):
-        if row == "review":
-            if col == "total":
-                target.review_total += value
-            else:
-                target.review_corrected += value
-        elif row in _LITIGATION_GROUPS:
-            if col == "total":
-                target.litigation_total += value
-            else:
-                target.litigation_corrected += value
+def _group_of(by: Sequence[str], stored: dict[ColumnElement[Any], Any]) -> tuple[str, ...]:
+    report = StoredReport(
+        0,
+        "",
+        "",
+        stored.get(reports_t.c.organ),
+        stored.get(organs_t.c.name),
+        stored.get(organs_t.c.level),
+        stored.get(organs_t.c.region),
+        stored.get(reports_t.c.year),
+        None,
+        1,
+        0,
+        0,
+        0,
+    )
+    return tuple(group_value(report, b) for b in by)
 
 
 def compute_stats(store: Store, by: Sequence[str] = ()) -> list[StatsRow]:
-    """One row per group (all current reports in one row when `by` is empty), in group order."""
+    """One row per group (all current reports in one row when `by` is empty), in group order.
+
+    One GROUP BY in the database over the current report versions and their `report_totals` rows
+    (filled at ingest); groups whose stored values name the same group (an organ by name or as printed)
+    are added up here."""
     for grouping in by:  # fail early on an unknown grouping, even on an empty store
-        group_value(StoredReport(0, "", "", None, None, None, None, None, None, 1, 0, 0, 0), grouping)
-    reports = {r.id: r for r in store.current_reports()}
-    groups: dict[tuple[str, ...], StatsRow] = {}
-    group_of: dict[int, StatsRow] = {}
-    for report in reports.values():
-        key = tuple(group_value(report, b) for b in by)
-        target = groups.setdefault(key, StatsRow(key))
-        target.reports += 1
-        target.errors += report.errors
-        target.warnings += report.warnings
-        target.infos += report.infos
-        group_of[report.id] = target
-    query = select(cells_t.c.report_id, cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.value).where(
-        or_(
-            (cells_t.c.tbl == APPLICATIONS) & (cells_t.c.col == "total"),
-            (cells_t.c.tbl == REVIEW) & cells_t.c.col.in_(("total", "corrected")),
+        if grouping not in GROUPINGS:
+            raise ValueError(f"unknown grouping {grouping!r}; choose from {', '.join(GROUPINGS)}")
+    columns = list(dict.fromkeys(c for b in by for c in _GROUP_COLUMNS[b]))
+    query = (
+        select(
+            *columns,
+            func.count(),
+            func.sum(reports_t.c.errors),
+            func.sum(reports_t.c.warnings),
+            func.sum(reports_t.c.infos),
+            *(func.sum(totals_t.c[name]) for name in TOTALS),
         )
+        .select_from(
+            reports_t.outerjoin(organs_t, organs_t.c.id == reports_t.c.organ_id).outerjoin(
+                totals_t, totals_t.c.report_id == reports_t.c.id
+            )
+        )
+        .where(is_current())
+        .group_by(*columns)
     )
+    groups: dict[tuple[str, ...], StatsRow] = {}
     with store.engine.connect() as conn:
-        for report_id, tbl, row, col, value in conn.execute(query):
-            target_row = group_of.get(report_id)
-            if target_row is not None and value is not None:
-                _add_cell(target_row, tbl, row, col, float(value))
+        for found in conn.execute(query):
+            count, errors, warnings, infos, *totals = found[len(columns) :]
+            if not count:
+                continue
+            key = _group_of(by, dict(zip(columns, found[: len(columns)], strict=True)))
+            target = groups.setdefault(key, StatsRow(key))
+            target.reports += int(count)
+            target.errors += int(errors or 0)
+            target.warnings += int(warnings or 0)
+            target.infos += int(infos or 0)
+            sums = dict(zip(TOTALS, (float(t or 0) for t in totals), strict=True))
+            target.received += sums["received"]
+            target.carried_over += sums["carried_over"]
+            target.handled += sums["handled"]
+            for outcome in OUTCOMES:
+                target.outcomes[outcome] += sums[outcome]
+            target.review_total += sums["review_total"]
+            target.review_corrected += sums["review_corrected"]
+            target.litigation_total += sums["litigation_total"]
+            target.litigation_corrected += sums["litigation_corrected"]
     return [groups[k] for k in sorted(groups)]
 
 
 def top_organs(store: Store, limit: int = 10) -> list[tuple[str, int, int, int]]:
     """Organs with the most problems over their current reports: (organ, errors, warnings, reports)."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for report in store.current_reports():
-        entry = counts[report.organ_name or report.organ or UNKNOWN]
-        entry[0] += report.errors
-        entry[1] += report.warnings
-        entry[2] += 1
+    counts: dict[str, list[int]] = {}
+    for row in compute_stats(store, ["organ"]):
+        counts[row.group[0]] = [row.errors, row.warnings, row.reports]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
     return [(name, e, w, n) for name, (e, w, n) in ranked[:limit] if e or w]

@@ -178,7 +178,7 @@ def _text(value: Any) -> str:
         return str(int(value))
     text = "" if value is None else str(value).strip()
     # A CSV export quotes text that would start a formula; reading it back removes the quote.
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
         return text[1:]
     return text
 
@@ -387,7 +387,7 @@ def build_workbook(cases: Sequence[tuple[Case, Status]] = (), title: str = "") -
         for col, field in enumerate([*fields, *extra], start=1):
             value = values.get(field, computed.get(field))
             written = sheet.cell(row=r, column=col, value=value)
-            if isinstance(value, str) and value.startswith(_FORMULA_START):
+            if isinstance(value, str) and value.startswith(FORMULA_START):
                 written.data_type = "s"  # stored as text: Excel never evaluates it
     last = max(TEMPLATE_ROWS, len(cases) + 1)
     _formats(sheet, fields, last)
@@ -489,7 +489,7 @@ def write_csv(cases: Sequence[tuple[Case, Status]], computed: bool = True) -> st
     writer.writerow([*HEADERS.values(), *(COMPUTED.values() if computed else ())])
     for case, state in cases:
         values = row_of(case, state)
-        row = [_safe(_csv(values[f])) for f in HEADERS]
+        row = [formula_safe(_csv(values[f])) for f in HEADERS]
         if computed:
             due = state.due.due.isoformat() if state.due is not None and state.state != "concluded" else ""
             row += [STATES[state.state], due, "是" if state.overdue else ""]
@@ -503,12 +503,12 @@ def _csv(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value: Any) -> Any:
+def formula_safe(value: Any) -> Any:
     """Text a person typed never becomes a formula when a CSV is opened in Excel (a leading = + - @ is
     quoted; `_text` removes the quote on import)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value

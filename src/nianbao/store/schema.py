@@ -82,6 +82,27 @@ class CellRow(Base):
     __table_args__ = (UniqueConstraint("report_id", "tbl", "row", "col", name="uq_cells_report_cell"),)
 
 
+class ReportTotalsRow(Base):
+    """The numbers the statistics add up, one row per report version (store/totals.py: which cells feed
+    which total), filled at ingest so that `stats` is one GROUP BY over reports, not over their cells."""
+
+    __tablename__ = "report_totals"
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    received: Mapped[float] = mapped_column(Float)
+    carried_over: Mapped[float] = mapped_column(Float)
+    handled: Mapped[float] = mapped_column(Float)
+    granted: Mapped[float] = mapped_column(Float)
+    partial: Mapped[float] = mapped_column(Float)
+    denied: Mapped[float] = mapped_column(Float)
+    unable: Mapped[float] = mapped_column(Float)
+    not_processed: Mapped[float] = mapped_column(Float)
+    other: Mapped[float] = mapped_column(Float)
+    review_total: Mapped[float] = mapped_column(Float)
+    review_corrected: Mapped[float] = mapped_column(Float)
+    litigation_total: Mapped[float] = mapped_column(Float)
+    litigation_corrected: Mapped[float] = mapped_column(Float)
+
+
 class FindingRow(Base):
     __tablename__ = "findings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

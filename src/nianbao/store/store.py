@@ -7,14 +7,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, Engine, Insert, Table, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    CursorResult,
+    Engine,
+    Insert,
+    Select,
+    Table,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Report
 from ..organs import OrganIdentity, OrganMapping, identify
 from ..organs.places import Place, place_within
 from .db import database_url, make_engine, migrate
-from .schema import CellRow, FailureRow, FindingRow, Organ, ReportRow
+from .schema import CellRow, FailureRow, FindingRow, Organ, ReportRow, ReportTotalsRow
+from .totals import totals_of
 from .work import Failed, Outcome, Parsed, from_report
 
 organs_t = cast(Table, Organ.__table__)
@@ -22,6 +36,7 @@ reports_t = cast(Table, ReportRow.__table__)
 cells_t = cast(Table, CellRow.__table__)
 findings_t = cast(Table, FindingRow.__table__)
 failures_t = cast(Table, FailureRow.__table__)
+totals_t = cast(Table, ReportTotalsRow.__table__)
 _CELL_COLUMNS = ("report_id", "tbl", "row", "col", "value", "exact", "text", "page", "line")
 _FINDING_COLUMNS = ("report_id", "seq", "rule", "severity", "message", "cells", "page", "line")
 
@@ -45,6 +60,55 @@ def _find_organ(conn: Connection, organ: OrganIdentity) -> int | None:
     if found is None:
         found = conn.scalar(select(organs_t.c.id).where(organs_t.c.name == organ.name))
     return None if found is None else int(found)
+
+
+def is_current() -> ColumnElement[bool]:
+    """A report version no newer version of the same organ and year replaces (a report without organ
+    or year stands alone); the index on (organ_id, year, version) answers it per report."""
+    newer = reports_t.alias("newer")
+    return ~exists().where(
+        newer.c.organ_id == reports_t.c.organ_id,
+        newer.c.year == reports_t.c.year,
+        newer.c.version > reports_t.c.version,
+    )
+
+
+def _write_content(conn: Connection, report_id: int, parsed: Parsed) -> None:
+    """A report version's cells, findings and totals."""
+    if parsed.cells:
+        # Plain tuples straight to the driver: a report has a few hundred cells, and building a
+        # parameter dict per cell costs more than the insert itself.
+        conn.exec_driver_sql(
+            _insert_sql(conn, "cells", _CELL_COLUMNS), [(report_id, *c) for c in parsed.cells]
+        )
+    if parsed.findings:
+        rows = [(report_id, *f) for f in parsed.findings]
+        conn.exec_driver_sql(_insert_sql(conn, "findings", _FINDING_COLUMNS), rows)
+    conn.execute(insert(totals_t), {"report_id": report_id, **totals_of(parsed.cells)})
+
+
+def current_reports_query() -> Select[Any]:
+    """The fields of `StoredReport`, in its order, of every current report version, by id."""
+    return (
+        select(
+            reports_t.c.id,
+            reports_t.c.sha256,
+            reports_t.c.path,
+            reports_t.c.organ,
+            organs_t.c.name,
+            organs_t.c.level,
+            organs_t.c.region,
+            reports_t.c.year,
+            reports_t.c.edition,
+            reports_t.c.version,
+            reports_t.c.errors,
+            reports_t.c.warnings,
+            reports_t.c.infos,
+        )
+        .outerjoin(organs_t, organs_t.c.id == reports_t.c.organ_id)
+        .where(is_current())
+        .order_by(reports_t.c.id)
+    )
 
 
 def _insert_or_skip(conn: Connection) -> Insert:
@@ -141,16 +205,7 @@ class Store:
                 "document": parsed.document,
             },
         )
-        report_id = _new_id(result)
-        # Plain tuples straight to the driver: a report has a few hundred cells, and building a
-        # parameter dict per cell costs more than the insert itself.
-        if parsed.cells:
-            conn.exec_driver_sql(
-                _insert_sql(conn, "cells", _CELL_COLUMNS), [(report_id, *c) for c in parsed.cells]
-            )
-        if parsed.findings:
-            rows = [(report_id, *f) for f in parsed.findings]
-            conn.exec_driver_sql(_insert_sql(conn, "findings", _FINDING_COLUMNS), rows)
+        _write_content(conn, _new_id(result), parsed)
         return True
 
     def _organ_id(self, conn: Connection, raw: str) -> int:
@@ -219,59 +274,15 @@ class Store:
 
     def current_reports(self) -> list[StoredReport]:
         """The newest version of every organ and year (a report without organ or year stands alone)."""
-        newest = (
-            select(reports_t.c.organ_id, reports_t.c.year, func.max(reports_t.c.version).label("v"))
-            .group_by(reports_t.c.organ_id, reports_t.c.year)
-            .subquery()
-        )
-        query = (
-            select(
-                reports_t.c.id,
-                reports_t.c.sha256,
-                reports_t.c.path,
-                reports_t.c.organ,
-                organs_t.c.name,
-                organs_t.c.level,
-                organs_t.c.region,
-                reports_t.c.year,
-                reports_t.c.edition,
-                reports_t.c.version,
-                reports_t.c.errors,
-                reports_t.c.warnings,
-                reports_t.c.infos,
-                reports_t.c.organ_id,
-                newest.c.v,
-            )
-            .outerjoin(organs_t, organs_t.c.id == reports_t.c.organ_id)
-            .outerjoin(
-                newest,
-                (newest.c.organ_id == reports_t.c.organ_id) & (newest.c.year == reports_t.c.year),
-            )
-            .order_by(reports_t.c.id)
-        )
-        out: list[StoredReport] = []
+        return list(self.iter_current_reports())
+
+    def iter_current_reports(self, batch: int = 2000) -> Iterator[StoredReport]:
+        """`current_reports` in ingest order, read from the database in batches (memory flat in the
+        number of reports)."""
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                if row.organ_id is not None and row.year is not None and row.version != row.v:
-                    continue
-                out.append(
-                    StoredReport(
-                        row.id,
-                        row.sha256,
-                        row.path,
-                        row.organ,
-                        row.name,
-                        row.level,
-                        row.region,
-                        row.year,
-                        row.edition,
-                        row.version,
-                        row.errors,
-                        row.warnings,
-                        row.infos,
-                    )
-                )
-        return out
+            rows = conn.execution_options(yield_per=batch).execute(current_reports_query())
+            for row in rows:
+                yield StoredReport(*row)
 
     def report_by_id(self, report_id: int) -> Report | None:
         with self.engine.connect() as conn:
@@ -316,16 +327,9 @@ class Store:
                 document=parsed.document,
             )
         )
-        conn.execute(cells_t.delete().where(cells_t.c.report_id == report_id))
-        conn.execute(findings_t.delete().where(findings_t.c.report_id == report_id))
-        if parsed.cells:
-            conn.exec_driver_sql(
-                _insert_sql(conn, "cells", _CELL_COLUMNS), [(report_id, *c) for c in parsed.cells]
-            )
-        if parsed.findings:
-            conn.exec_driver_sql(
-                _insert_sql(conn, "findings", _FINDING_COLUMNS), [(report_id, *f) for f in parsed.findings]
-            )
+        for table in (cells_t, findings_t, totals_t):
+            conn.execute(table.delete().where(table.c.report_id == report_id))
+        _write_content(conn, report_id, parsed)
 
     def stored_reports(self) -> Iterator[Report]:
         """Every current report rebuilt from the store, in ingest order."""
