@@ -29,6 +29,15 @@ def _load(path: Path) -> ModuleType:
     return module
 
 
+def _merged(previous: str, new: list[str]) -> list[str]:
+    """The sections of an earlier results page with those just measured put in place (a section is
+    known by its heading line); `make bench NAME` re-runs one benchmark without losing the others."""
+    old = ["## " + part.strip() for part in previous.split("\n## ")[1:]]
+    fresh = {section.splitlines()[0]: section for section in new}
+    kept = [fresh.pop(section.splitlines()[0], section) for section in old]
+    return kept + list(fresh.values())
+
+
 def main(selected: list[str]) -> None:
     sys.path.insert(0, str(HERE))
     paths = sorted(HERE.glob("bench_*.py"))
@@ -38,6 +47,8 @@ def main(selected: list[str]) -> None:
     for path in paths:
         print(f"运行 {path.name} …", flush=True)
         sections.append(_load(path).run().strip())
+    if selected and OUTPUT.exists():
+        sections = _merged(OUTPUT.read_text(encoding="utf-8"), sections)
     header = (
         "# 基准测试结果 / Benchmarks\n\n"
         f"由 `make bench` 生成于 {datetime.now():%Y-%m-%d %H:%M}；机器：{os.cpu_count()} 核，"

@@ -16,26 +16,18 @@ from sqlalchemy import select
 from nianbao.analyze.stats import GROUPINGS, StatsRow, compute_stats, group_value, top_organs
 from nianbao.api import check
 from nianbao.editions import APPLICATIONS, E2021, REVIEW
-from nianbao.editions.common import DENIED, NOT_PROCESSED, OTHER, UNABLE
 from nianbao.model import Report
 from nianbao.store import Store, open_store
 from nianbao.store.store import cells_t
+from nianbao.store.totals import OUTCOMES
 from nianbao.store.work import Parsed, from_report
 from nianbao.synth import generate
 
 # ---- the reference: every cell walked in Python (how stats was computed before report_totals) --------
 
-_OUTCOMES = {
-    "granted": "r_granted",
-    "partial": "r_partial",
-    "denied": DENIED,
-    "unable": UNABLE,
-    "not_processed": NOT_PROCESSED,
-    "other": OTHER,
-}
 _OUTCOME_OF_ROW = {
     row: name
-    for name, key in _OUTCOMES.items()
+    for name, key in OUTCOMES.items()
     for row in (key, *(leaf.key for leaf in E2021.applications.leaves(key)))
 }
 _LITIGATION = {g.key for g in E2021.review.litigation_groups}
