@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from docx import Document
 from starlette.testclient import TestClient
@@ -67,3 +67,29 @@ def test_the_office_sees_overdue_cases_per_unit(client_for, demo_store) -> None:
     minzheng = demo_store.organ_id("示例县民政局")
     row = re.search(rf'<tr data-organ="{minzheng}">(.*?)</tr>', page, re.S)
     assert row is not None and 'class="overdue-cases">—</td>' in row.group(1)
+
+
+def _overdue_shown(page: str, organ_id: int) -> str:
+    row = re.search(rf'<tr data-organ="{organ_id}">(.*?)</tr>', page, re.S)
+    assert row is not None
+    cell = re.search(r'class="overdue-cases[^"]*">(.*?)</td>', row.group(1), re.S)
+    assert cell is not None
+    return re.sub(r"<[^>]+>", "", cell.group(1)).strip()
+
+
+def test_the_office_count_follows_a_change_in_the_unit_ledger(client_for, demo_store) -> None:  # type: ignore[no-untyped-def]
+    office = client_for("gongkaiban")
+    organ_id = demo_store.organ_id(TOWNSHIPS[1])
+    before = int(_overdue_shown(office.get("/office").text, organ_id))
+    # An application received three months ago and never answered is past its deadline today.
+    clerk = client_for("hexi")
+    page = clerk.get("/cases").text
+    received = (date.today() - timedelta(days=90)).isoformat()
+    form = {
+        "csrf_token": csrf_of(page),
+        "applicant": "久未答复",
+        "applicant_type": "自然人",
+        "received_on": received,
+    }
+    assert clerk.post("/cases/new", data=form, follow_redirects=False).status_code == 303
+    assert int(_overdue_shown(office.get("/office").text, organ_id)) == before + 1

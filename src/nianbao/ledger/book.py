@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,6 +36,13 @@ class Settings(BaseModel):
     court: str = ""  # where 行政诉讼 is brought
 
 
+@lru_cache(maxsize=64)
+def shared_calendar(regions: tuple[str, ...]) -> WorkCalendar:
+    """One calendar per set of regions, shared by every ledger that uses it (its days, once
+    classified, stay known: a page over a hundred ledgers classifies each day once)."""
+    return WorkCalendar(regions)
+
+
 class BeforeLedger(ValueError):
     """A year before the ledger's first year: its tables cannot come from the ledger."""
 
@@ -55,7 +62,7 @@ class Ledger:
 
     @cached_property
     def calendar(self) -> WorkCalendar:
-        return WorkCalendar(self.settings.regions)
+        return shared_calendar(tuple(self.settings.regions))
 
     def case(self, number: str) -> Case:
         for case in self.cases:

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from ..model import TableValues
 from ..store import Store, open_store
@@ -491,6 +491,19 @@ class LedgerStore:
             query = query.where(books_t.c.organ_id.in_(list(organ_ids)))
         with self.engine.connect() as conn:
             return {int(i): str(name) for i, name in conn.execute(query)}
+
+    def versions(self, organ_ids: Sequence[int]) -> dict[int, int]:
+        """Organ id → the id of its ledger's latest audit row: it changes with every change of the
+        ledger (cases, events, registers, settings), so what is computed from a ledger can be kept
+        until it does."""
+        query = (
+            select(books_t.c.organ_id, func.max(audit_t.c.id))
+            .join(audit_t, audit_t.c.book_id == books_t.c.id)
+            .where(books_t.c.organ_id.in_(list(organ_ids)))
+            .group_by(books_t.c.organ_id)
+        )
+        with self.engine.connect() as conn:
+            return {int(i): int(v) for i, v in conn.execute(query)}
 
     def case_ids(self, organ: str) -> dict[str, int]:
         """Case 编号 → the case's row id (a stable key for links), within one organ's ledger."""

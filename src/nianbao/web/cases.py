@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from pydantic import ValidationError
 
 from ..editions.outcomes import outcome_label
 from ..ledger import BeforeLedger, Case, InvalidEvent, Ledger, OutcomeNotInEdition, Settings, Status
-from ..ledger.cases import FeeNotified
+from ..ledger.cases import FeeNotified, Replied, Withdrawn
 from ..ledger.clock import working_days_left
 from ..ledger.documents import KINDS, NotApplicable, compose, render_letter
 from ..ledger.parsing import ValueProblem, build_event, parse_applicant_type, parse_channel, parse_date
@@ -150,14 +151,33 @@ def case_rows(book: Book, today: date, state: str | None = None, year: int | Non
     return open_rows + done
 
 
+# Per store: organ id → ((ledger version, day), open cases past their deadline that day). A ledger's
+# version moves with every change to it (LedgerStore.versions), so a count is recomputed only for the
+# units whose ledger changed, or when the day turns.
+_OVERDUE: WeakKeyDictionary[Store, dict[int, tuple[tuple[int, date], int]]] = WeakKeyDictionary()
+
+
+def _open_overdue(ledger: Ledger, today: date) -> int:
+    count = 0
+    for case in ledger.cases:
+        # Answered or withdrawn by today: concluded, whatever came before (no fold needed).
+        if any(isinstance(e, Replied | Withdrawn) and e.on <= today for e in case.events):
+            continue
+        status = ledger.status(case, today)
+        count += status.overdue and status.state != "concluded"
+    return count
+
+
 def overdue_counts(store: Store, organ_ids: list[int], today: date) -> dict[int, int]:
-    """Per organ with a ledger: its open cases past their deadline."""
+    """Per organ with a ledger: its open cases past their deadline today."""
     book = ledgers(store)
-    counts: dict[int, int] = {}
-    for organ_id, name in book.books(organ_ids).items():
-        ledger = book.load(name)
-        counts[organ_id] = sum(1 for _, s in ledger.statuses(today) if s.overdue and s.state != "concluded")
-    return counts
+    kept = _OVERDUE.setdefault(store, {})
+    versions = book.versions(organ_ids)
+    stale = [i for i, v in versions.items() if kept.get(i, ((-1, today), 0))[0] != (v, today)]
+    if stale:
+        for organ_id, name in book.books(stale).items():
+            kept[organ_id] = ((versions[organ_id], today), _open_overdue(book.load(name), today))
+    return {i: kept[i][1] for i in versions}
 
 
 @dataclass(frozen=True)
