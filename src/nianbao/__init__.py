@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from .api import check, expand_paths, parse
+from .api import check, parse
+from .loader import Input, load, load_bytes, load_many, walk
 from .model import Finding, Location, Report
 from .readers import ReadError
 
 __version__ = "0.1.0"
 
-__all__ = ["Finding", "Location", "ReadError", "Report", "check", "expand_paths", "parse"]
+__all__ = [
+    "Finding",
+    "Input",
+    "Location",
+    "ReadError",
+    "Report",
+    "check",
+    "load",
+    "load_bytes",
+    "load_many",
+    "parse",
+    "walk",
+]

@@ -2,52 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .extract import extract
 from .extract.published import publication
+from .loader import load, load_bytes, load_many
 from .model import Finding, Published, Report
-from .readers import ReadError, read_bytes, read_path
-from .readers.limits import time_limit
+from .readers import ReadError
 from .rules import crossyear, run_pair_rules, run_rules
 from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, deadline_findings
 
-# File endings taken when a directory is walked; single files are read whatever their name.
-REPORT_SUFFIXES = {
-    ".txt",
-    ".md",
-    ".markdown",
-    ".text",
-    ".pdf",
-    ".docx",
-    ".doc",
-    ".wps",
-    ".rtf",
-    ".html",
-    ".htm",
-}
-
 
 def parse(path: str | Path) -> Report:
-    """Read one report and check it: the Report with every cell, its sources and all findings."""
-    return _checked(extract(read_path(path)), str(path))
+    """Read one report of any kind nianbao knows (a document, its contract JSON/YAML, a filled workbook,
+    a zip archive holding one) and check it: the Report with every cell, its sources and all findings."""
+    return load(path)
 
 
 def parse_bytes(data: bytes, name: str) -> Report:
-    """`parse` for a file held in memory (an upload); `name` is only shown to people, the format is
-    told from the content, and the readers' time limit applies."""
-    with time_limit(name):
-        document = read_bytes(data, name)
-    return _checked(extract(document), name)
-
-
-def _checked(report: Report, name: str) -> Report:
-    if report.title is None and not report.sections and not report.tables:
-        raise ReadError(name, "未发现年度报告的标题、章节或表格，可能不是政府信息公开工作年度报告")
-    report.findings.extend(run_rules(report))
-    return report
+    """`parse` for a file held in memory (an upload); `name` is only shown to people, the kind is told
+    from the content, and the readers' time limit applies."""
+    return load_bytes(data, name)
 
 
 def check(report: Report) -> list[Finding]:
@@ -55,18 +31,6 @@ def check(report: Report) -> list[Finding]:
     that extraction did not make gets its publication date here, as extraction would have set it."""
     report.source.published = publication(report)
     return list(run_rules(report))
-
-
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, directories walked in name order (hidden entries skipped)."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in REPORT_SUFFIXES:
-                    yield child
-        else:
-            yield path
 
 
 def link_years(reports: Sequence[Report]) -> dict[int, int]:
@@ -100,11 +64,6 @@ def check_many(
     paths: Iterable[str | Path], published: date | None = None, deadlines: Deadlines = DEFAULT_DEADLINES
 ) -> list[tuple[Path, Report | ReadError]]:
     """Read and check many reports (files or directories) in input order, linking consecutive years."""
-    results: list[tuple[Path, Report | ReadError]] = []
-    for path in expand_paths(paths):
-        try:
-            results.append((path, parse(path)))
-        except ReadError as exc:
-            results.append((path, exc))
+    results = [(Path(item.display), result) for item, result in load_many(paths)]
     check_batch([r for _, r in results if isinstance(r, Report)], published, deadlines)
     return results

@@ -17,12 +17,13 @@ from rich.rule import Rule as Divider
 from rich.table import Table
 
 from . import view
-from .api import check_batch, expand_paths, parse
+from .api import check_batch
 from .cli_corpus import register as register_corpus_commands
 from .cli_ledger import register as register_ledger_commands
 from .cli_render import render_command, template_command
 from .cli_web import register as register_web_commands
 from .exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE
+from .loader import load, walk
 from .model import Report
 from .readers import ReadError
 from .rules import REGISTRY
@@ -55,7 +56,7 @@ def _error_json(path: str, reason: str) -> str:
 
 def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
     """Each input in order with its Report or the reason it could not be read; a bar on long runs."""
-    paths = list(expand_paths(files))
+    paths = list(walk(files))
     if not paths:
         yield Path(" ".join(map(str, files))), ReadError(" ".join(map(str, files)), "没有找到报告文件")
         return
@@ -70,13 +71,13 @@ def _reports(files: list[Path]) -> Iterator[tuple[Path, Report | ReadError]]:
         disable=not show_bar,
     ) as progress:
         task = progress.add_task("", total=len(paths))
-        for path in paths:
+        for item in paths:
             try:
-                result: Report | ReadError = parse(path)
+                result: Report | ReadError = load(item)
             except ReadError as exc:
                 result = exc
             progress.advance(task)
-            yield path, result
+            yield Path(item.display), result
 
 
 def _run(

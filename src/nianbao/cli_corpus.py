@@ -99,6 +99,9 @@ def ingest_command(
     if summary.seen == 0:
         err.print("没有找到报告文件")
         raise typer.Exit(EXIT_UNREADABLE)
+    if summary.failed:
+        # Like check: a file that could not be read is exit 2 (the others are stored all the same).
+        raise typer.Exit(EXIT_UNREADABLE)
 
 
 def _print_summary(summary: IngestSummary) -> None:

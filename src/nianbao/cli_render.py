@@ -10,7 +10,7 @@ from rich.console import Console
 
 from . import view
 from .exit_codes import EXIT_ERRORS, EXIT_UNREADABLE
-from .inputs import load_report
+from .loader import load
 from .model import Report
 from .readers import ReadError
 from .render import FORMATS, PdfError, RenderRefused, write_report
@@ -27,7 +27,10 @@ def _show_findings(report: Report, findings: list[object]) -> None:
 
 def render_command(
     source: Annotated[
-        Path, typer.Argument(help="报告 JSON、同样结构的 YAML，或 nianbao template 生成的 Excel 填报表")
+        Path,
+        typer.Argument(
+            help="Excel 填报表（nianbao template 生成）、报告 JSON/YAML，或已有的报告文件（PDF、Word 等）"
+        ),
     ],
     to: Annotated[str, typer.Option("--to", help="输出格式：docx、pdf、html 或 md")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")],
@@ -38,7 +41,7 @@ def render_command(
         err.print(f"[bold red]不支持的输出格式[/] {to}：可选 {'、'.join(FORMATS)}")
         raise typer.Exit(EXIT_UNREADABLE)
     try:
-        report = load_report(source)
+        report = load(source)
     except ReadError as exc:
         err.print(f"[bold red]无法读取[/] {exc.path}：{exc.reason}")
         raise typer.Exit(EXIT_UNREADABLE) from exc

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from nianbao.api import parse
 from nianbao.editions import edition_for_year
-from nianbao.inputs import load_report
+from nianbao.loader import load as load_report
 from nianbao.render import render
 from nianbao.workbook import read_workbook, write_template
 

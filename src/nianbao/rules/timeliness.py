@@ -95,7 +95,7 @@ def deadline_findings(
     "timeliness",
 )
 def s_deadline(report: Report) -> Iterator[Finding]:
-    # Whoever made the Report set its publication date (extract, api.check, inputs.load_report).
+    # Whoever made the Report set its publication date (extract, api.check, loader.load).
     known = report.source.published
     if known is not None:
         yield from deadline_findings(report, known.date, where=known.where, origin=known.origin)

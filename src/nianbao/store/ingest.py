@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..readers import budget
-from .sources import SourceRef, walk
+from .sources import SourceRef, sources
 from .store import Store
 from .work import Failed, Outcome, Parsed, parse_batch
 
@@ -69,7 +69,7 @@ def plan(
         known -= store.failed_hashes()
     todo: list[SourceRef] = []
     skipped = 0
-    for ref in walk(paths):
+    for ref in sources(paths):
         if ref.sha256 in known:
             skipped += 1
             continue

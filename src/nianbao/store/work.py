@@ -5,16 +5,14 @@ Runs in pool processes or on Dask workers, so it imports nothing from the databa
 from __future__ import annotations
 
 import json
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from ..api import parse
+from ..loader import load
 from ..model import Report
 from ..readers import ReadError, budget
-from .sources import SourceRef, read_source
+from .sources import SourceRef
 
 CellTuple = tuple[str, str, str, float | None, str | None, str | None, int | None, int | None]
 FindingTuple = tuple[int, str, str, str, str, int | None, int | None]
@@ -102,13 +100,7 @@ def from_report(report: Report, sha256: str, path: str) -> Parsed:
 def parse_source(ref: SourceRef) -> Outcome:
     """Parse one file; every failure, expected or not, becomes a Failed with a reason for people."""
     try:
-        if ref.member is None:
-            report = parse(ref.path)
-        else:
-            with tempfile.TemporaryDirectory(prefix="nianbao-") as tmp:
-                local = Path(tmp) / f"member{ref.suffix}"
-                local.write_bytes(read_source(ref))
-                report = parse(local)
+        report = load(ref.input)
         return from_report(report, ref.sha256, ref.display)
     except ReadError as exc:
         return Failed(ref.sha256, ref.display, exc.reason)

@@ -8,8 +8,10 @@ of cells) are evaluated here. Anything else that is not a number stops the readi
 from __future__ import annotations
 
 import re
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -102,12 +104,13 @@ def _number(value: Any, decimal: bool) -> CellValue:
     return None
 
 
-def read_workbook(path: str | Path) -> Report:
+def read_workbook(path: str | Path, data: bytes | None = None) -> Report:
+    """A filled-in workbook at `path` (or held in `data`, `path` then only names it) as a Report."""
     name = str(path)
     try:
-        formulas = load_workbook(path, data_only=False)
-        values = load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        formulas = load_workbook(BytesIO(data) if data is not None else path, data_only=False)
+        values = load_workbook(BytesIO(data) if data is not None else path, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ReadError(name, f"无法打开 Excel 工作簿（{exc}）") from exc
     if MAP_SHEET not in formulas.sheetnames:
         raise ReadError(
