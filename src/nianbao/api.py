@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +10,9 @@ from .extract.published import publication
 from .loader import load, load_bytes, load_many
 from .model import Finding, Published, Report
 from .readers import ReadError
+from .reviewing import published_for
 from .rules import crossyear, run_pair_rules, run_rules
+from .rules.locations import label_findings
 from .rules.timeliness import DEFAULT_DEADLINES, Deadlines, deadline_findings
 
 
@@ -39,18 +41,26 @@ def link_years(reports: Sequence[Report]) -> dict[int, int]:
 
 
 def check_batch(
-    reports: Sequence[Report], published: date | None = None, deadlines: Deadlines = DEFAULT_DEADLINES
+    reports: Sequence[Report],
+    published: date | Mapping[str, date] | None = None,
+    deadlines: Deadlines = DEFAULT_DEADLINES,
 ) -> None:
     """Findings that need more than one report, added in place: the cross-year rules for every pair of
-    consecutive years of the same organ, and S-DEADLINE against a publication date given by the caller
-    (it replaces a date found in the document or the file's metadata; it is kept in source.published)."""
+    consecutive years of the same organ, and S-DEADLINE against a publication date given by the caller:
+    one date (for a single report) or file → date (a CSV, `reviewing.read_published_csv`), matched by
+    the file's path or name. A given date replaces one found in the document or the file's metadata and
+    is kept in source.published; a report the mapping does not name keeps its own."""
     for index, previous in link_years(reports).items():
         reports[index].findings.extend(run_pair_rules(reports[index], reports[previous]))
+        label_findings(reports[index])
     if published is None and deadlines == DEFAULT_DEADLINES:
         return
     for report in reports:
-        if published is not None:
-            report.source.published = Published(date=published, origin="given")
+        given = published if isinstance(published, date) or published is None else None
+        if isinstance(published, Mapping):
+            given = published_for(published, report.source.path)
+        if given is not None:
+            report.source.published = Published(date=given, origin="given")
         else:
             report.source.published = publication(report)
         known = report.source.published
@@ -58,10 +68,13 @@ def check_batch(
             continue
         report.findings[:] = [f for f in report.findings if f.rule != "S-DEADLINE"]
         report.findings.extend(deadline_findings(report, known.date, deadlines, known.where, known.origin))
+        label_findings(report)
 
 
 def check_many(
-    paths: Iterable[str | Path], published: date | None = None, deadlines: Deadlines = DEFAULT_DEADLINES
+    paths: Iterable[str | Path],
+    published: date | Mapping[str, date] | None = None,
+    deadlines: Deadlines = DEFAULT_DEADLINES,
 ) -> list[tuple[Path, Report | ReadError]]:
     """Read and check many reports (files or directories) in input order, linking consecutive years."""
     results = [(Path(item.display), result) for item, result in load_many(paths)]

@@ -112,7 +112,7 @@ def _print_summary(summary: IngestSummary) -> None:
     found = "，".join(f"{SEVERITY_NAMES[s]} {summary.severities.get(s, 0)} 条" for s in SEVERITY_NAMES)
     out.print(
         f"入库完成：共 {summary.seen} 个文件，新解析 {summary.parsed} 份，失败 {summary.failed} 个，"
-        f"已在库中跳过 {summary.skipped} 个；发现问题：{found}"
+        f"已在库中跳过 {summary.skipped} 个；发现问题：{found}；跨年度核对问题 {summary.cross_year} 条"
     )
 
 

@@ -31,6 +31,7 @@ from .readers import ReadError, read_bytes
 from .readers.limits import time_limit
 from .readers.sniffing import is_docx, sniff_container
 from .rules import run_rules
+from .rules.locations import label_findings
 from .workbook import MAP_SHEET, read_workbook
 
 # Report documents, taken by suffix when a directory or an archive is walked (a file named on the
@@ -48,6 +49,7 @@ WALKED_SUFFIXES = DOCUMENT_SUFFIXES | WORKBOOK_SUFFIXES
 MEMBER_SEPARATOR = "!"
 KNOWN_KINDS = "可读取 PDF、扫描图片、Word、WPS、网页、文本、报告 JSON/YAML 和 Excel 填报表"
 
+_FOLDER_NOTES = frozenset({"readme", "license", "changelog"})
 _YAML_SCHEMA_LINE = re.compile(r"^schema:\s*['\"]?nianbao\.report/1", re.M)
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError)
 
@@ -86,11 +88,14 @@ class Input:
 
 
 def wanted(name: str) -> bool:
-    """A file a walk takes: a report document or workbook, not hidden, not an Office lock file (~$…)."""
-    parts = PurePosixPath(name).parts
-    if any(p.startswith((".", "__MACOSX", "~$")) for p in parts):
+    """A file a walk takes: a report document or workbook, not hidden, not an Office lock file (~$…),
+    not a folder's own README (its documentation, not a report)."""
+    path = PurePosixPath(name)
+    if any(p.startswith((".", "__MACOSX", "~$")) for p in path.parts):
         return False
-    return PurePosixPath(name).suffix.lower() in WALKED_SUFFIXES
+    if path.stem.lower() in _FOLDER_NOTES:
+        return False
+    return path.suffix.lower() in WALKED_SUFFIXES
 
 
 def _archive_members(path: Path) -> list[str] | None:
@@ -184,6 +189,7 @@ def _load(data: bytes, name: str, suffix: str) -> Report:
     if report.title is None and not report.sections and not report.tables:
         raise ReadError(name, "未发现年度报告的标题、章节或表格，可能不是政府信息公开工作年度报告")
     report.findings.extend(run_rules(report))
+    label_findings(report)
     return report
 
 
@@ -192,6 +198,7 @@ def _checked(report: Report) -> Report:
     from what it carries (a closing date line counts), then every rule runs, as after extraction."""
     report.source.published = publication(report)
     report.findings = list(run_rules(report))
+    label_findings(report)
     return report
 
 

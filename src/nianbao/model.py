@@ -42,11 +42,14 @@ class _Model(BaseModel):
 
 
 class Location(_Model):
-    """Where a value or a finding sits in its source: page (1-based), line (1-based) and PDF bbox."""
+    """Where a value or a finding sits in its source: page (1-based), line (1-based) and PDF bbox; for a
+    finding also `label`, the place in words a person finds in any viewer (the heading it falls under and
+    the table cell or the paragraph's first words: rules/locations.py)."""
 
     page: int | None = None
     line: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    label: str | None = None
 
     @model_serializer(mode="wrap")
     def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from .editions import ACTIVE, APPLICATIONS, E2021, EDITIONS, REVIEW, resolve
 from .model import Finding, Report
+from .rules.locations import where_text
 from .rules.registry import SEVERITY_NAMES
 
 _SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -128,13 +129,8 @@ def review_table(report: Report) -> Table | None:
     return table
 
 
-def finding_line(item: Finding) -> Text:
-    where = ""
-    if item.where:
-        if item.where.page:
-            where += f"第{item.where.page}页"
-        if item.where.line:
-            where += f"第{item.where.line}行"
+def finding_line(item: Finding, report: Report) -> Text:
+    where = where_text(report, item)
     text = Text("  ")
     text.append(f"{SEVERITY_NAMES[item.severity]} ", style=_SEVERITY_STYLES[item.severity])
     text.append(f"{item.rule} ", style="bold")
@@ -153,4 +149,4 @@ def report_view(report: Report) -> RenderableType:
 def findings_view(report: Report) -> RenderableType:
     if not report.findings:
         return Text("  未发现问题", style="green")
-    return Group(*(finding_line(f) for f in report.findings))
+    return Group(*(finding_line(f, report) for f in report.findings))

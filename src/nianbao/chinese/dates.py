@@ -25,3 +25,12 @@ def to_date(year: int | str, month: int | str, day: int | str) -> date | None:
 def chinese_day(day: date) -> str:
     """`2025年1月20日`: how messages and generated reports write a date."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+_WHOLE_DATE = re.compile(r"\s*" + ANY_DATE + r"\s*日?\s*")
+
+
+def read_date(text: str) -> date | None:
+    """A date typed by a person, as `2025-02-10`, `2025/2/10`, `2025.2.10` or `2025年2月10日`; None else."""
+    match = _WHOLE_DATE.fullmatch(text)
+    return to_date(*match.groups()) if match else None

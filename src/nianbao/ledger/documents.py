@@ -1,37 +1,32 @@
 """The 文书 of a case as Word documents in 公文 style: 登记回执, 补正告知书, 延期答复告知书, 征求意见函,
 收费通知书, and the 答复书 for every outcome with its legal basis and the 复议/诉讼 rights notice.
 
-Page, fonts and paragraphs are the annual report's (render/docx.py: GB/T 9704 margins, 方正小标宋简体
-title, 仿宋_GB2312 body). The wording is this project's own; the articles cited come from the edition
-data (`editions/outcomes.py`). Every number (文号) is given by the caller, who keeps the sequence.
+Written by render/letter.py, the one letter writer (the 公开办's 整改通知 uses it too). The wording
+is this project's own; the articles cited come from the edition data (`editions/outcomes.py`). Every
+number (文号) is given by the caller, who keeps the sequence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 from typing import TypeVar
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-
 from ..chinese.dates import chinese_day
 from ..editions.outcomes import BASES, REGULATION, is_denial
-from ..render.docx import BODY_FONT, BODY_PT, _body, _fixed_lines, _font, _page_setup, _title
+from ..render.letter import Letter, render_letter
 from .book import Ledger
 from .cases import Case, ConsultationStarted, CorrectionRequested, Extended, FeeNotified, Replied
 from .clock import Status, add_working_days, count_working_days
 from .fees import FeeQuote
 from .words import CONSULTED
 
+__all__ = ["KINDS", "Letter", "NotApplicable", "compose", "document_number", "render_letter", "write_letters"]
+
 # 行政复议法 (2023 revision, in force 2024-01-01) 第二十三条: review first, for 不予公开 decisions.
 REVIEW_FIRST_FROM = date(2024, 1, 1)
 REVIEW_DAYS = 60
-SIGNATURE_INDENT_CHARS = 4
 SUIT_MONTHS = 6
 
 KINDS = {
@@ -46,16 +41,6 @@ KINDS = {
 
 class NotApplicable(ValueError):
     """The case has no event this document is about (message for people)."""
-
-
-@dataclass(frozen=True)
-class Letter:
-    kind: str
-    title: str
-    number: str  # 文号
-    addressee: str
-    paragraphs: tuple[str, ...]
-    signed: date
 
 
 def _d(on: date) -> str:
@@ -181,33 +166,6 @@ def compose(
         text.append(f"依据：{citation}。")
     text.append(_rights(ledger, reply.outcome, reply.on))
     return Letter(kind, title, number, name, tuple(text), reply.on)
-
-
-def render_letter(letter: Letter, organ: str) -> bytes:
-    """The letter as DOCX bytes: title, 文号, addressee, body, signature block and date."""
-    doc = Document()
-    _page_setup(doc, False)
-    _title(doc.add_paragraph(), letter.title)
-    number = doc.add_paragraph()
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _fixed_lines(number)
-    _font(number.add_run(letter.number), BODY_FONT, BODY_PT)
-    doc.add_paragraph()
-    head = doc.add_paragraph()
-    _fixed_lines(head)
-    _font(head.add_run(f"{letter.addressee}："), BODY_FONT, BODY_PT)
-    for text in letter.paragraphs:
-        _body(doc.add_paragraph(), text)
-    doc.add_paragraph()
-    for line in (organ, _d(letter.signed)):
-        sign = doc.add_paragraph()
-        sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _fixed_lines(sign)
-        sign.paragraph_format.right_indent = Pt(BODY_PT * SIGNATURE_INDENT_CHARS)
-        _font(sign.add_run(line), BODY_FONT, BODY_PT)
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
 
 
 def write_letters(letters: Sequence[tuple[Letter, Path]], organ: str) -> None:

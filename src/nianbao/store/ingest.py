@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..readers import budget
+from .crossyear import store_cross_year
 from .sources import SourceRef, sources
 from .store import Store
 from .work import Failed, Outcome, Parsed, parse_batch
@@ -39,6 +40,9 @@ class IngestSummary:
     failed: int = 0
     severities: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # Organ and year of each report stored in this run, and the cross-year findings stored for them.
+    touched: set[tuple[str, int]] = field(default_factory=set)
+    cross_year: int = 0
 
 
 Progress = Callable[[int], None]
@@ -107,6 +111,8 @@ def ingest(
             _record(store, outcome, summary)
         if progress:
             progress(len(outcomes))
+    # Consecutive years of one organ, once both are stored (in this run or an earlier one).
+    summary.cross_year = store_cross_year(store, summary.touched)
     return summary
 
 
@@ -118,6 +124,8 @@ def _record(store: Store, outcome: Outcome, summary: IngestSummary) -> None:
     elif isinstance(outcome, Parsed):
         summary.parsed += 1
         summary.severities.update({k: v for k, v in outcome.severities.items() if v})
+        if outcome.organ and outcome.year is not None:
+            summary.touched.add((outcome.organ, outcome.year))
 
 
 def _run_pool(batches: Iterable[list[SourceRef]], workers: int) -> Iterator[list[Outcome]]:

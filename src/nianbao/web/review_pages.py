@@ -19,6 +19,7 @@ from ..editions.grids import form_grids
 from ..ledger.store import LedgerStore
 from ..render import PdfError, render, render_html
 from ..rules.registry import SEVERITY_NAMES
+from ..workbook.safe import set_cell
 from . import review
 from .context import ReportId, render_page, require, state, verify_csrf
 from .permissions import Action, User
@@ -191,10 +192,8 @@ def office_findings(
 
 
 def _text_cell(cell: Cell, value: object) -> None:
-    """Text from reports stays text: a value like `=cmd|' /C calc'!A0` is stored as a string cell,
-    which no spreadsheet program evaluates."""
-    cell.value = "" if value is None else str(value)
-    cell.data_type = "s"
+    """Text from reports stays text: a value like `=cmd|' /C calc'!A0` is never evaluated (workbook.safe)."""
+    set_cell(cell, "" if value is None else str(value))
 
 
 # ---- public pages ---------------------------------------------------------------------------------
