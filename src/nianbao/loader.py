@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,7 +52,15 @@ KNOWN_KINDS = "可读取 PDF、扫描图片、Word、WPS、网页、文本、报
 
 _FOLDER_NOTES = frozenset({"readme", "license", "changelog"})
 _YAML_SCHEMA_LINE = re.compile(r"^schema:\s*['\"]?nianbao\.report/1", re.M)
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
 @dataclass(frozen=True)

@@ -170,5 +170,7 @@ def test_shared_corpus_pingtan_published_line_is_the_document_date(corpus: Path)
     assert deadline_findings(parsed) == []
     check_batch([parsed], deadlines=DEFAULT_DEADLINES.with_override("government", "03-01"))
     late = [f for f in parsed.findings if f.rule == "S-DEADLINE"]
-    assert [(f.severity, f.where) for f in late] == [("error", published.where)]
+    # At the date line, named by its first words (no line ordinal is shown to people).
+    assert [(f.severity, f.where and f.where.line) for f in late] == [("error", published.where.line)]
+    assert late[0].where is not None and late[0].where.label == "“发布时间: 2024-03-…”段"
     assert "迟7天" in late[0].message

@@ -66,20 +66,21 @@ def _ordered(submit: Submit, batches: Iterable[list[SourceRef]], window: int) ->
 
 def plan(
     store: Store, paths: Iterable[str | Path], retry_failed: bool = False
-) -> tuple[list[SourceRef], int]:
-    """The files still to parse (first occurrence of each content) and how many were skipped."""
+) -> tuple[list[SourceRef], int, list[str]]:
+    """The files still to parse (first occurrence of each content), how many were skipped, and the
+    hashes of those skipped (their cross-year findings are brought up to date too)."""
     known = store.known_hashes()
     if retry_failed:
         known -= store.failed_hashes()
     todo: list[SourceRef] = []
-    skipped = 0
+    skipped: list[str] = []
     for ref in sources(paths):
         if ref.sha256 in known:
-            skipped += 1
+            skipped.append(ref.sha256)
             continue
         known.add(ref.sha256)
         todo.append(ref)
-    return todo, skipped
+    return todo, len(skipped), skipped
 
 
 def ingest(
@@ -92,11 +93,14 @@ def ingest(
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    todo, skipped = plan(store, paths, retry_failed)
+    todo, skipped, already = plan(store, paths, retry_failed)
     summary = IngestSummary(seen=len(todo) + skipped, skipped=skipped)
+    # Stored earlier (maybe by a run killed before its cross-year step): checked again with the new ones.
+    summary.touched.update(store.organ_years(already))
     if on_start:
         on_start(len(todo))
     if not todo:
+        summary.cross_year = store_cross_year(store, summary.touched)
         return summary
     workers = workers or os.cpu_count() or 1
     batches = _batches(todo, BATCH)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -283,6 +283,20 @@ class Store:
             rows = conn.execution_options(yield_per=batch).execute(current_reports_query())
             for row in rows:
                 yield StoredReport(*row)
+
+    def organ_years(self, hashes: Iterable[str]) -> set[tuple[str, int]]:
+        """(organ as printed, year) of the stored reports with these file hashes."""
+        wanted = list(hashes)
+        found: set[tuple[str, int]] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                rows = conn.execute(
+                    select(reports_t.c.organ, reports_t.c.year).where(
+                        reports_t.c.sha256.in_(wanted[start : start + 500])
+                    )
+                )
+                found.update((r.organ, r.year) for r in rows if r.organ and r.year is not None)
+        return found
 
     def report_by_id(self, report_id: int) -> Report | None:
         with self.engine.connect() as conn:
