@@ -1,6 +1,6 @@
 #!/bin/sh
 # System packages nianbao needs beyond Python: LibreOffice (DOC/WPS/RTF reading, PDF writing),
-# CJK fonts (PDF output with embedded Chinese glyphs), poppler-utils (pdffonts, pdftoppm) and Chromium
+# CJK fonts (PDF output with embedded Chinese glyphs), poppler-utils (pdffonts, pdftoppm, pdftotext) and Chromium
 # (the web application's browser tests drive Debian's build through Playwright; no browser is downloaded).
 # Idempotent: installs only what is missing. Debian/Ubuntu only; elsewhere it says what to install.
 set -eu

@@ -13,8 +13,7 @@ DOCUMENTS = 40
 @pytest.mark.parametrize("key", sorted(CLASSES))
 def test_specimen_class_reads_exactly(key: str) -> None:
     total = Score()
-    for seed in range(DOCUMENTS):
-        specimen = CLASSES[key].make(seed)
+    for specimen in CLASSES[key].many(range(DOCUMENTS)):
         total.add(score(specimen, read_specimen(specimen)))
     assert total.cells > 0
     assert total.cells_right == total.cells

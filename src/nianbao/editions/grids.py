@@ -52,6 +52,19 @@ class Grid:
                 col += cell.colspan
         return out
 
+    def covered(self) -> list[list[GridCell | None]]:
+        """Full rectangle with a merged cell in every position it covers."""
+        starts = self.expanded()
+        out = [list(row) for row in starts]
+        for r, row in enumerate(starts):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        out[r + dr][c + dc] = cell
+        return out
+
 
 def format_value(value: CellValue) -> str:
     if value is None:

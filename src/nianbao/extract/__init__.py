@@ -6,6 +6,7 @@ from ..document import Document
 from ..editions import E2021, LEGACY, edition_for_year
 from ..model import Report, Source
 from .flat_text import unflatten
+from .layout_text import unlayout
 from .legacy import read_statistics
 from .period_contact_fee import find_contact, find_fee, find_period, find_year_in_text
 from .published import find_published
@@ -19,6 +20,9 @@ __all__ = ["extract"]
 
 def extract(doc: Document) -> Report:
     paragraphs, flat = unflatten(doc.paragraphs)
+    if not doc.tables and not flat.sources:
+        # Text laid out by spaces (pdftotext -layout): its tables are lines ending with numbers.
+        paragraphs, flat = unlayout(paragraphs)
     heading = read_title(paragraphs, doc.metadata_titles)
     title, title_lines, organ, year = heading.title, heading.lines, heading.organ, heading.year
     full_text = "\n".join(p.text for p in paragraphs)

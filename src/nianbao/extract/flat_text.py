@@ -91,6 +91,13 @@ def unflatten(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], FlatTables]
     return out, tables
 
 
+def table_zones(paragraph: Paragraph, edition: Edition) -> list[tuple[int, int]]:
+    """Where in a paragraph of run-together text the tables stand (offsets), found by their openers and
+    rows: the text outside them is prose."""
+    zones = _Reader(edition, paragraph.where, TableReading()).read(_segments(paragraph.text), place=False)
+    return [(zone.start, zone.end) for zone in zones]
+
+
 def _segments(text: str) -> list[_Segment]:
     """The text as label text, each followed by the run of numbers after it."""
     segments: list[_Segment] = []
@@ -215,7 +222,11 @@ def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
     is not enough: prose says `信息内容` too (`确保网上发布信息内容准确`)."""
     captions = E2021.active.blocks[0].caption.split("（")[0]  # the article every caption names
     return {
-        REVIEW: ((REVIEW_TABLE.header_labels[0], REVIEW_TABLE.columns[0].label),),
+        # A page laid out by spaces stacks 结果/维持 on two lines: the first litigation group names it too.
+        REVIEW: (
+            (REVIEW_TABLE.header_labels[0], REVIEW_TABLE.columns[0].label),
+            (REVIEW_TABLE.header_labels[0], REVIEW_TABLE.litigation_groups[0].label),
+        ),
         APPLICATIONS: ((_note_start(),), (APPLICANT_HEADER_LABELS[0], APPLICANT_COLUMNS[0].label)),
         ACTIVE: ((captions, E2021.active.first_header),),
     }

@@ -222,7 +222,8 @@ class _Reader:
     def _is_header(keys: list[str]) -> bool:
         if any(_NOTE_KEY in k for k in keys) or core_key(LEDGER_NOTE) in keys:
             return True
-        header_hits = sum(1 for k in keys if k in _T3_HEADER_KEYS or k in _T4_LEAF_KEYS)
+        # Distinct words: a label repeated in the cells a merge covered (`（七）总计 | （七）总计`) is one.
+        header_hits = len({k for k in keys if k in _T3_HEADER_KEYS or k in _T4_LEAF_KEYS})
         return header_hits >= 2 or (len(keys) == 1 and keys[0] in _T3_HEADER_KEYS - {"总计", "其他"})
 
     def _data_row(self, split: _Split) -> None:

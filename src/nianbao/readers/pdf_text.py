@@ -103,6 +103,13 @@ def is_page_number(line: TextLine, page_height: float) -> bool:
     return _in_margin(line, page_height) and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
+def is_page_number_text(text: str) -> bool:
+    """A line that is a page number however it is dressed (`—3—`, `第 3 页 共 5 页`), for text that has
+    lost its page geometry (`pdftotext -layout`); a bare number is not taken for one."""
+    text = text.strip()
+    return bool(_PAGE_NUMBER.match(text)) and not text.isdigit()
+
+
 def drop_furniture(pages: list[list[TextLine]], heights: list[float]) -> list[list[TextLine]]:
     """Pages without their page numbers and running headers/footers."""
     repeated: dict[str, int] = {}

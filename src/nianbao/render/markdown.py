@@ -23,8 +23,9 @@ def render_markdown(report: Report, draft: bool = False) -> str:
     return markdown_of(compose(report), draft)
 
 
-def markdown_of(comp: Composition, draft: bool = False) -> str:
-    """The composed report as Markdown."""
+def markdown_of(comp: Composition, draft: bool = False, repeat_merged: bool = False) -> str:
+    """The composed report as Markdown. With `repeat_merged`, a merged cell's text is printed in every
+    cell it covers, as some converters (and people copying from Word) write it."""
     parts = [f"# {comp.title}"]
     if draft:
         parts.append(f"> **{phrases.DRAFT_NOTE}**")
@@ -34,15 +35,15 @@ def markdown_of(comp: Composition, draft: bool = False) -> str:
         elif isinstance(block, BodyParagraph):
             parts.append(_escape(block.text))
         else:
-            parts.append(_table(block))
+            parts.append(_table(block, repeat_merged))
     if draft:
         parts.append(f"> **{phrases.DRAFT_NOTE}**")
     return "\n\n".join(parts) + "\n"
 
 
-def _table(grid: Grid) -> str:
+def _table(grid: Grid, repeat_merged: bool = False) -> str:
     lines: list[str] = []
-    for r, row in enumerate(grid.expanded()):
+    for r, row in enumerate(grid.covered() if repeat_merged else grid.expanded()):
         cells = [_escape(c.text) if c is not None else "" for c in row]
         lines.append("| " + " | ".join(cells) + " |")
         if r == 0:
