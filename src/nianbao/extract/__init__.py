@@ -20,8 +20,9 @@ __all__ = ["extract"]
 
 def extract(doc: Document) -> Report:
     paragraphs, flat = unflatten(doc.paragraphs)
-    if not doc.tables and not flat.sources:
-        # Text laid out by spaces (pdftotext -layout): its tables are lines ending with numbers.
+    if not flat.sources:
+        # Text laid out by spaces (pdftotext -layout, a PDF table without ruling): lines ending with
+        # numbers. Rows read from the document's grids come first.
         paragraphs, flat = unlayout(paragraphs)
     heading = read_title(paragraphs, doc.metadata_titles)
     title, title_lines, organ, year = heading.title, heading.lines, heading.organ, heading.year

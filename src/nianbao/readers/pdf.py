@@ -2,8 +2,9 @@
 
 Pages are read by pdfium (pdf_pdfium, fast); pdfplumber reads what pdfium cannot (a damaged file it
 refuses, a rotated page). Every page gives its ruled tables (pdf_grid), then the text lines outside
-them (pdf_text); lines
-that line up in columns without ruling become a table too (pdf_columns). Page numbers and running
+them (pdf_text), each a paragraph with a space where its words stand apart: a table printed without
+ruling lines (or with horizontal rules only) is such lines, and extraction finds its rows by the form's
+labels (extract.layout_text), as in text laid out by `pdftotext -layout`. Page numbers and running
 headers are dropped. A table row that a page break cut in two is joined again, so extraction sees
 one row. Pages without any characters are scans and go to the OCR reader.
 """
@@ -26,7 +27,6 @@ from ..model import Location
 from . import pdf_pdfium
 from .errors import ReadError
 from .limits import Deadline
-from .pdf_columns import column_tables
 from .pdf_grid import PageTable, chars_outside, edges_from_shapes, find_tables, tables_from_edges
 from .pdf_text import TextLine, drop_furniture, text_lines
 
@@ -109,7 +109,7 @@ def _content_page(content: pdf_pdfium.PageContent) -> _Page:
         return _Page(content.number, content.height, [], [], scanned=True)
     edges = edges_from_shapes(content.lines, content.rects)
     tables = tables_from_edges(edges, chars, content.number)
-    lines = text_lines(chars_outside(chars, tables), content.number)
+    lines = text_lines(chars_outside(chars, tables), content.number, bounded=True)
     return _Page(content.number, content.height, tables, lines)
 
 
@@ -137,19 +137,13 @@ def _read_page(page: Page, deadline: Deadline) -> _Page:
     if not any(c["text"].strip() for c in chars):
         return _Page(number, float(page.height), [], [], scanned=True)
     tables = find_tables(page, number)
-    lines = text_lines(chars_outside(chars, tables), number)
+    lines = text_lines(chars_outside(chars, tables), number, bounded=True)
     return _Page(number, float(page.height), tables, lines)
 
 
 def _page_blocks(page: _Page, lines: list[TextLine]) -> list[Block]:
     placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in page.tables]
-    loose: list[TextLine] = []
-    for item in column_tables(lines):
-        if isinstance(item, TextLine):
-            loose.append(item)
-        else:
-            placed.append(item)
-    for line in loose:
+    for line in lines:
         placed.append((line.top, Paragraph(line.text, Location(page=line.page, bbox=line.bbox))))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]

@@ -21,6 +21,8 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _DIGITS = re.compile(r"\d+")
+# How much taller than its tallest character a line may grow as characters join it.
+_MAX_LINE_GROWTH = 1.5
 
 
 @dataclass
@@ -35,13 +37,16 @@ class TextLine:
         return self.bbox[1]
 
 
-def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
-    """Characters grouped into lines, top to bottom, each line's characters left to right."""
+def text_lines(chars: list[Char], page_number: int, bounded: bool = False) -> list[TextLine]:
+    """Characters grouped into lines, top to bottom, each line's characters left to right. With
+    `bounded`, a line never grows much taller than its tallest character (a text layer's exact boxes:
+    the lines of a label wrapped in its cell, each a little lower than the numbers beside it, stay
+    lines of their own)."""
     upright = [c for c in chars if (c.get("upright", True) and c["text"].strip()) or c["text"] == " "]
     ordered = sorted(upright, key=lambda c: (c["top"], c["x0"]))
     while ordered and ordered[0]["text"] == " ":
         ordered.pop(0)
-    groups = _group_lines(ordered)
+    groups = _group_lines(ordered, bounded)
     lines: list[TextLine] = []
     for group in groups:
         group.sort(key=lambda c: c["x0"])
@@ -77,21 +82,24 @@ def join_chars(chars: list[Char]) -> str:
     return "\n".join(out)
 
 
-def _group_lines(ordered: list[Char]) -> list[list[Char]]:
+def _group_lines(ordered: list[Char], bounded: bool = False) -> list[list[Char]]:
     """Characters sorted top to bottom, grouped into lines: a character joins the line above when its
     middle lies within that line's extent (plus a fifth of its height) so far."""
     groups: list[list[Char]] = []
-    top = bottom = 0.0
+    top = bottom = tallest = 0.0
     for char in ordered:
         middle = (char["top"] + char["bottom"]) / 2
+        size = char["bottom"] - char["top"]
         if groups:
             height = max(bottom - top, 1.0)
-            if top - 0.2 * height <= middle <= bottom + 0.2 * height:
+            grown = max(bottom, char["bottom"]) - min(top, char["top"])
+            fits = not bounded or grown <= _MAX_LINE_GROWTH * max(tallest, size, 1.0)
+            if fits and top - 0.2 * height <= middle <= bottom + 0.2 * height:
                 groups[-1].append(char)
-                top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
+                top, bottom, tallest = min(top, char["top"]), max(bottom, char["bottom"]), max(tallest, size)
                 continue
         groups.append([char])
-        top, bottom = char["top"], char["bottom"]
+        top, bottom, tallest = char["top"], char["bottom"], size
     return groups
 
 

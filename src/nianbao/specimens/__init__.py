@@ -2,8 +2,8 @@
 readers must handle (a CMS page whose title is only in its headline or meta tags, a title with the year
 before the organ, heading wordings offices use, a copied page that names its organ only in the preamble,
 fee amounts of every scale, pre-2019 reports with their statistics table, text made by `pdftotext -layout`,
-Markdown with merged cells flattened or repeated, Word saved as text with a plain 表二, web rows ending in
-blank cells).
+PDFs whose tables have no ruling or only horizontal rules, Markdown with merged cells flattened or
+repeated, Word saved as text with a plain 表二, web rows ending in blank cells).
 
 A class makes, for a seed, a document's bytes and the Report it must read as (the truth). The same seed
 always gives the same document. Tests read 40 or more of each class; `make bench` measures them all
@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import cms, fees, grids, headings, layout_text, legacy, pages, titles
+from . import cms, fees, grids, headings, layout_text, legacy, pages, pdf_rules, titles
 from .base import Specimen
 from .scoring import Score, read_specimen, score
+
+_no_rules = pdf_rules.maker(pdf_rules.NONE, "pdf-no-rules")
+_horizontal_rules = pdf_rules.maker(pdf_rules.HORIZONTAL, "pdf-horizontal-rules")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,18 @@ CLASSES: dict[str, SpecimenClass] = {
             "pdftotext -layout 从 PDF 得到的文本：以空格对齐的列、折行的标签、页码",
             layout_text.make,
             layout_text.make_many,
+        ),
+        SpecimenClass(
+            "pdf_no_rules",
+            "表格没有任何框线的 PDF",
+            lambda seed: _no_rules([seed])[0],
+            _no_rules,
+        ),
+        SpecimenClass(
+            "pdf_horizontal_rules",
+            "表格只有横线的 PDF",
+            lambda seed: _horizontal_rules([seed])[0],
+            _horizontal_rules,
         ),
         SpecimenClass("markdown_merged", "Markdown 表格：合并单元格变为空格或每格重复", grids.make_markdown),
         SpecimenClass("plain_tsv", "Word 另存为文本：表二标题独占一行、行不补齐", grids.make_plain_tsv),
