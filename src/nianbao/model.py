@@ -6,6 +6,7 @@ int, a money amount a Decimal), blanks stay None, and nothing is lost.
 
 from __future__ import annotations
 
+import bisect
 import json
 from datetime import date
 from decimal import Decimal
@@ -111,13 +112,10 @@ Anchor = tuple[int, int | None, int | None] | tuple[int, int | None, int | None,
 
 def anchor_at(anchors: list[Anchor], offset: int) -> Location | None:
     """The source location of the character at `offset` of a text with these anchors (None if unknown)."""
-    found: Anchor | None = None
-    for anchor in anchors:
-        if anchor[0] > offset:
-            break
-        found = anchor
-    if found is None:
+    index = bisect.bisect_right(anchors, offset, key=lambda anchor: anchor[0])  # anchors go by offset
+    if index == 0:
         return None
+    found = anchors[index - 1]
     bbox = (found[3], found[4], found[5], found[6]) if len(found) == 7 else None
     return Location(line=found[1], page=found[2], bbox=bbox)
 

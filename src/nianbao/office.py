@@ -10,6 +10,7 @@ LibreOffice costs far more than converting a report.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -52,8 +53,9 @@ def convert(
     place: AbstractContextManager[str] = (
         nullcontext(str(profile)) if profile else tempfile.TemporaryDirectory(prefix="nianbao-lo-")
     )
-    with place as folder:
-        env = dict(os.environ, HOME=folder)
+    # LibreOffice's own temporary files go into a folder removed after the run, even a killed run.
+    with place as folder, tempfile.TemporaryDirectory(prefix="nianbao-lo-tmp-") as scratch:
+        env = dict(os.environ, HOME=folder, TMPDIR=scratch)
         if fonts is not None:
             env["FONTCONFIG_FILE"] = str(fonts)
         command = [
@@ -81,7 +83,17 @@ def convert(
         try:
             _, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+            _stop(process)
             raise OfficeError(f"LibreOffice 转换超过 {timeout:.0f} 秒仍未完成，已停止") from None
+        except BaseException:
+            # The caller's own limit fired (or the user pressed Ctrl-C): LibreOffice must not outlive it.
+            _stop(process)
+            raise
     return errors.decode("utf-8", "replace")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice with every process it started (its own process group) and reap it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()

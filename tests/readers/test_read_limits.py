@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -39,3 +40,28 @@ def test_work_within_the_limit_is_untouched() -> None:
     with time_limit("fast.txt", 5) as deadline:
         value = sum(range(1000))
     assert value == 499500 and deadline.remaining is not None and deadline.remaining > 0
+
+
+def test_the_limit_also_stops_work_in_a_thread_that_is_not_the_main_one() -> None:
+    """Dask workers and the web application run files in threads, where no timer signal can reach."""
+    outcome: list[BaseException | None] = []
+
+    def work() -> None:
+        try:
+            with time_limit("threaded.pdf", 0.3):
+                while True:  # stands for extraction stuck in Python code
+                    sum(range(1000))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work)
+    start = time.monotonic()
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive() and time.monotonic() - start < 20
+    assert isinstance(outcome[0], ReadError) and "超时" in outcome[0].reason
+
+
+def test_an_inner_limit_joins_the_enclosing_one() -> None:
+    with time_limit("a.txt", 30) as outer, time_limit("a.txt", 1) as inner:
+        assert inner is outer

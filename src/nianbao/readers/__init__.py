@@ -3,37 +3,74 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..document import Block, Document
 from .decode import decode_text
 from .doc import read_doc
 from .docx import read_docx
-from .errors import ReadError
+from .errors import ReadError, printable
 from .file_metadata import file_dates, file_titles
 from .html import read_html
-from .limits import time_limit
+from .limits import MAX_FILE_BYTES, time_limit
 from .markdown import markdown_blocks
 from .paged import read_paged
 from .sniffing import is_docx, looks_like_html, looks_like_markdown
 from .sniffing import sniff_container as sniff
 from .text import text_blocks
 
-__all__ = ["ReadError", "read_bytes", "read_path", "sniff"]
+__all__ = ["ReadError", "printable", "read_bytes", "read_file", "read_path", "sniff"]
 
 
 def read_path(path: str | Path) -> Document:
-    p = Path(path)
-    if not p.exists():
-        raise ReadError(str(path), "文件不存在")
-    if p.is_dir():
-        raise ReadError(str(path), "这是一个目录，不是文件")
+    data = read_file(path)
+    name = printable(str(path))
+    with time_limit(name):
+        return read_bytes(data, name)
+
+
+def read_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Anything else — a directory, a named
+    pipe, a device such as /dev/zero, a file too large or not readable — is a ReadError; opening never
+    waits (a pipe without a writer would block for ever)."""
+    name = str(path)
     try:
-        data = p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise ReadError(name, "文件不存在") from None
+    except PermissionError:
+        raise ReadError(name, "没有读取该文件的权限") from None
     except OSError as exc:
-        raise ReadError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
-    with time_limit(str(path)):
-        return read_bytes(data, str(path))
+        raise ReadError(name, f"无法打开文件（{exc.strerror or exc}）") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(name, "这是一个目录，不是文件")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(name, "这不是普通文件（可能是管道、设备或套接字），已跳过")
+        if info.st_size > limit:
+            raise ReadError(name, _too_large(info.st_size, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # grew while being read
+            raise ReadError(name, _too_large(size, limit))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReadError(name, f"无法读取文件（{exc.strerror or exc}）") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"文件过大（{size / 2**20:.1f} MB，上限 {limit / 2**20:.0f} MB），已跳过"
 
 
 def read_bytes(data: bytes, path: str) -> Document:

@@ -7,7 +7,10 @@ conversions take turns; nianbao.office runs LibreOffice and kills a conversion t
 
 from __future__ import annotations
 
+import atexit
+import multiprocessing.util
 import os
+import shutil
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -24,8 +27,46 @@ _LOCK = threading.Lock()
 _SUFFIX = {"ole": ".doc", "rtf": ".rtf"}
 
 
+_PROFILE_PREFIX = "nianbao-libreoffice-"
+_profiles: set[Path] = set()
+
+
 def _profile_dir() -> Path:
-    return Path(tempfile.gettempdir()) / f"nianbao-libreoffice-{os.getuid()}-{os.getpid()}"
+    """This process's profile, removed when the process ends (also a pool worker, which runs
+    multiprocessing's finalizers rather than atexit); a profile left by a killed process is removed by
+    the next process that needs one."""
+    folder = Path(tempfile.gettempdir()) / f"{_PROFILE_PREFIX}{os.getuid()}-{os.getpid()}"
+    if folder not in _profiles:
+        _profiles.add(folder)
+        _remove_orphans()
+        atexit.register(_remove_profiles)
+        multiprocessing.util.Finalize(None, _remove_profiles, exitpriority=10)
+    return folder
+
+
+def _remove_profiles() -> None:
+    for folder in list(_profiles):
+        if folder.name.endswith(f"-{os.getpid()}"):  # not a forked child's copy of the parent's set
+            shutil.rmtree(folder, ignore_errors=True)
+            _profiles.discard(folder)
+
+
+def _remove_orphans() -> None:
+    """Profiles of this user's processes that no longer exist."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PROFILE_PREFIX}{os.getuid()}-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def convert_files(

@@ -22,6 +22,7 @@ from lxml import etree
 from ..document import Block, Cell, Paragraph, Table
 from ..model import Location
 from .errors import ReadError
+from .limits import SIDE_PART_BYTES, TooLarge, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -79,11 +80,11 @@ def _main_part(data: bytes, path: str) -> etree._Element:
                 info = package.getinfo(name)
             except KeyError:
                 raise ReadError(path, "压缩包中没有 Word 正文（word/document.xml），不是 DOCX 文件") from None
-            if info.file_size > _MAX_PART_BYTES:
-                raise ReadError(path, "Word 正文过大，无法读取")
-            xml = package.read(info)
+            xml = read_member(package, info, _MAX_PART_BYTES)
     except ReadError:
         raise
+    except TooLarge:
+        raise ReadError(path, "Word 正文过大（解压后超过上限），不像是年度报告，已跳过") from None
     except _ZIP_ERRORS as exc:
         raise ReadError(path, f"DOCX 文件已损坏或不完整，无法解压（{exc}）") from exc
     except RuntimeError as exc:  # an encrypted member
@@ -100,8 +101,8 @@ def _main_part(data: bytes, path: str) -> etree._Element:
 def _main_part_name(package: zipfile.ZipFile) -> str:
     """The main document part named by the package relationships (Word always uses the default)."""
     try:
-        rels = etree.fromstring(package.read("_rels/.rels"), _PARSER)
-    except (KeyError, etree.XMLSyntaxError, *_ZIP_ERRORS):
+        rels = etree.fromstring(read_member(package, "_rels/.rels", SIDE_PART_BYTES), _PARSER)
+    except (KeyError, etree.XMLSyntaxError, *_ZIP_ERRORS):  # TooLarge is a ValueError
         return _DEFAULT_MAIN
     if rels is None:
         return _DEFAULT_MAIN

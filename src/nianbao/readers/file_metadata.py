@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+import zlib
 from datetime import date, datetime, timedelta
 from io import BytesIO
 
@@ -26,6 +27,7 @@ from lxml import etree
 
 from ..chinese.dates import ANY_DATE, PUBLISHED_LINE, to_date
 from .html import decode_html
+from .limits import SIDE_PART_BYTES, read_member
 
 _PDF_KEYS = ("CreationDate", "ModDate")
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
@@ -63,7 +65,16 @@ def file_dates(data: bytes, kind: str) -> list[date]:
         return []
     try:
         found = reader(data)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile, etree.LxmlError, RuntimeError):
+    except (
+        ValueError,
+        KeyError,
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        etree.LxmlError,
+        RuntimeError,
+    ):
         return []
     # Duplicates (ModDate equal to CreationDate) say nothing more.
     return list(dict.fromkeys(found))
@@ -95,7 +106,8 @@ def _docx_dates(data: bytes) -> list[date]:
     with zipfile.ZipFile(BytesIO(data)) as archive:
         if _CORE_XML not in archive.namelist():
             return []
-        root = etree.fromstring(archive.read(_CORE_XML), etree.XMLParser(resolve_entities=False))
+        core = read_member(archive, _CORE_XML, SIDE_PART_BYTES)  # TooLarge is a ValueError: no dates
+        root = etree.fromstring(core, etree.XMLParser(resolve_entities=False))
     dates = []
     for key in _DOCX_KEYS:
         node = root.find(_DCTERMS + key)

@@ -61,7 +61,10 @@ _WS = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # lxml's plain HTML parser: lxml.html's would build its element classes through a Python lookup for
 # every element touched, and nothing here needs them.
-_PARSER = etree.HTMLParser()
+# huge_tree: libxml2 otherwise silently drops everything nested deeper than 255 elements (a report
+# wrapped in 255 <div>s read as empty); deeper than its hard limit (2048) is reported, not dropped.
+_PARSER = etree.HTMLParser(huge_tree=True)
+_TOO_DEEP = "Excessive depth"
 
 
 def decode_html(data: bytes) -> str:
@@ -111,6 +114,8 @@ def read_html(data: bytes, path: str) -> HtmlPage:
             raise etree.ParserError("Document is empty")
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(path, f"网页无法解析（{exc}）") from exc
+    if any(_TOO_DEEP in entry.message for entry in _PARSER.error_log):
+        raise ReadError(path, "网页元素嵌套层数过深（超过 2000 层），内容无法完整读取，已跳过")
     body = root.find("body")
     if body is None:
         body = root

@@ -29,7 +29,7 @@ from ..document import Block, Cell, Paragraph
 from ..model import Location
 from . import budget
 from .errors import ReadError
-from .limits import OCR_PAGE_SECONDS, Deadline
+from .limits import MAX_PIXELS, OCR_PAGE_SECONDS, Deadline
 from .ocr_layout import Layout, PixelBox, cell_pieces, cut, find_layout, prose_pieces
 from .ocr_prepare import Gray, Page, prepare
 from .ocr_recognise import Reading, Recogniser
@@ -39,8 +39,6 @@ from .pdf_text import is_page_number, text_lines
 
 DPI = 200
 INSTALL_HINT = "pip install 'nianbao[ocr]'"
-# A page image larger than this (about A3 at 300 dpi) is refused rather than read for minutes.
-_MAX_PIXELS = 20_000_000
 # Shapes OCR confuses with digits inside a number cell.
 _DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "D": "0", "〇": "0"})
 _NUMBERISH = re.compile(r"^[+-]?[\dIl|OoD〇][\dIl|OoD〇.,]*$")
@@ -100,7 +98,7 @@ def ocr_image(data: bytes, path: str, deadline: Deadline) -> list[Block]:
     engine = _get_engine(path)
     try:
         image = Image.open(io.BytesIO(data))
-        if image.width * image.height > _MAX_PIXELS:
+        if image.width * image.height > MAX_PIXELS:
             raise ReadError(path, "图片尺寸过大（超过 2000 万像素），无法进行文字识别")
         image.load()
     # Pillow reports a broken PNG chunk as SyntaxError and a damaged stream as EOFError or zlib.error.
@@ -123,6 +121,7 @@ def ocr_pdf_pages(data: bytes, path: str, pages: list[int], deadline: Deadline) 
     """The given 1-based pages of a PDF, rendered at 200 dpi and read by OCR; bboxes in points."""
     engine = _get_engine(path)
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
     out: dict[int, list[Block]] = {}
     try:
@@ -130,14 +129,26 @@ def ocr_pdf_pages(data: bytes, path: str, pages: list[int], deadline: Deadline) 
     except Exception as exc:  # pdfium raises its own error type for damaged files
         raise ReadError(path, "PDF 扫描页无法渲染为图片，文件可能已损坏") from exc
     try:
-        deadline.extend(OCR_PAGE_SECONDS * len(pages))
         for number in pages:
             deadline.check()
-            image = pdf[number - 1].render(scale=DPI / 72).to_pil()
-            out[number] = read_page_image(engine, image, number, 72 / DPI)
+            page = pdf[number - 1]
+            if not pdfium_c.FPDFPage_CountObjects(page.raw):
+                out[number] = []  # nothing drawn on the page: nothing to read, no time spent
+                continue
+            deadline.extend(OCR_PAGE_SECONDS)
+            scale = render_scale(*page.get_size())
+            image = page.render(scale=scale).to_pil()
+            out[number] = read_page_image(engine, image, number, 1 / scale)
     finally:
         pdf.close()
     return out
+
+
+def render_scale(width: float, height: float) -> float:
+    """Pixels per point to rasterise a page of `width` × `height` points: 200 dpi, or less for a
+    page so large that 200 dpi would exceed MAX_PIXELS (decided before any pixel is allocated)."""
+    area = max(width, 1.0) * max(height, 1.0)
+    return float(min(DPI / 72, (MAX_PIXELS / area) ** 0.5))
 
 
 def read_page_image(engine: Recogniser, image: Image.Image, page: int, scale: float) -> list[Block]:
