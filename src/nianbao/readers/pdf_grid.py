@@ -14,14 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from pdfplumber.page import Page
-
 from ..document import Cell, Table
 from ..model import Location
+from .pdf_chars import Char
 from .pdf_text import join_chars
 
 BBox = tuple[float, float, float, float]
-Char = dict[str, Any]
 
 # A filled box this thin (points) is drawn as a line; a wider fill is a background shade.
 _BAR_THICKNESS = 2.0
@@ -70,11 +68,6 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
         Edge(False, x0, top, bottom),
         Edge(False, x1, top, bottom),
     ]
-
-
-def ruling_edges(page: Page) -> list[Edge]:
-    """The lines a reader sees as table borders."""
-    return edges_from_shapes(page.lines, page.rects)
 
 
 def edges_from_shapes(lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> list[Edge]:
@@ -194,10 +187,6 @@ class _Grid:
         return spans
 
 
-def find_tables(page: Page, page_number: int) -> list[PageTable]:
-    return tables_from_edges(ruling_edges(page), page.chars, page_number)
-
-
 def tables_from_edges(edges: list[Edge], chars: list[Char], page_number: int) -> list[PageTable]:
     """Tables formed by ruling lines, filled with the characters (or OCR boxes) inside them."""
     tables: list[PageTable] = []
@@ -216,7 +205,7 @@ def _read_grid(grid: _Grid, chars: list[Char], page_number: int) -> PageTable | 
     spans = grid.cells()
     texts: dict[int, list[Char]] = {root: [] for root in spans}
     for char in chars:
-        square = grid.square_of((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        square = grid.square_of((char.x0 + char.x1) / 2, (char.top + char.bottom) / 2)
         if square is not None:
             texts[grid._root(square)].append(char)
     starts = sorted({span[0] for span in spans.values()})
@@ -250,8 +239,8 @@ def chars_outside(chars: list[Char], tables: list[PageTable]) -> list[Char]:
     """The characters of a page that belong to no table."""
 
     def inside(char: Char, box: BBox) -> bool:
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
+        x = (char.x0 + char.x1) / 2
+        y = (char.top + char.bottom) / 2
         return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
     return [c for c in chars if not any(inside(c, t.bbox) for t in tables)]

@@ -23,7 +23,8 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as C  # type: ignore[import-untyped]
 
-Char = dict[str, Any]
+from .pdf_chars import Char
+
 Shape = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -113,16 +114,7 @@ def _chars(textpage: Any, origin: tuple[float, float]) -> list[Char]:
             size = font_size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         if upright and size > 0 and C.FPDFText_GetCharOrigin(textpage, i, x, y):
             x0, x1, y0, y1 = _pdfminer_box(x.value, y.value, box, font_size, size)
-        out.append(
-            {
-                "text": chr(code),
-                "x0": x0 - left,
-                "x1": x1 - left,
-                "top": top - y1,
-                "bottom": top - y0,
-                "upright": upright,
-            }
-        )
+        out.append(Char(chr(code), x0 - left, x1 - left, top - y1, top - y0, upright))
     return out
 
 

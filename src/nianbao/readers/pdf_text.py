@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-Char = dict[str, Any]
+from .pdf_chars import Char
+
 BBox = tuple[float, float, float, float]
 
 # Share of the page height at top and bottom where headers and footers live.
@@ -37,23 +37,23 @@ class TextLine:
 
 def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
     """Characters grouped into lines, top to bottom, each line's characters left to right."""
-    upright = [c for c in chars if (c.get("upright", True) and c["text"].strip()) or c["text"] == " "]
-    ordered = sorted(upright, key=lambda c: (c["top"], c["x0"]))
-    while ordered and ordered[0]["text"] == " ":
+    upright = [c for c in chars if (c.upright and c.text.strip()) or c.text == " "]
+    ordered = sorted(upright, key=lambda c: (c.top, c.x0))
+    while ordered and ordered[0].text == " ":
         ordered.pop(0)
     groups = _group_lines(ordered)
     lines: list[TextLine] = []
     for group in groups:
-        group.sort(key=lambda c: c["x0"])
+        group.sort(key=lambda c: c.x0)
         text = join_chars(group).strip()
         if not text:
             continue
-        visible = [c for c in group if c["text"].strip()]
+        visible = [c for c in group if c.text.strip()]
         bbox = (
-            round(min(c["x0"] for c in visible), 2),
-            round(min(c["top"] for c in visible), 2),
-            round(max(c["x1"] for c in visible), 2),
-            round(max(c["bottom"] for c in visible), 2),
+            round(min(c.x0 for c in visible), 2),
+            round(min(c.top for c in visible), 2),
+            round(max(c.x1 for c in visible), 2),
+            round(max(c.bottom for c in visible), 2),
         )
         lines.append(TextLine(page_number, text.replace("\n", " "), bbox, visible))
     return lines
@@ -62,17 +62,17 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
 def join_chars(chars: list[Char]) -> str:
     """Characters (or OCR boxes) as text: lines top to bottom joined by newlines, each left to right,
     with a space where the gap between two pieces is wider than a quarter of their height."""
-    lines = _group_lines(sorted(chars, key=lambda c: (c["top"], c["x0"])))
+    lines = _group_lines(sorted(chars, key=lambda c: (c.top, c.x0)))
     out: list[str] = []
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
+        line.sort(key=lambda c: c.x0)
         parts: list[str] = []
         for i, char in enumerate(line):
-            if i and char["text"] != " " and parts[-1] != " ":
-                gap = char["x0"] - line[i - 1]["x1"]
-                if gap > 0.25 * max(char["bottom"] - char["top"], 1.0):
+            if i and char.text != " " and parts[-1] != " ":
+                gap = char.x0 - line[i - 1].x1
+                if gap > 0.25 * max(char.bottom - char.top, 1.0):
                     parts.append(" ")
-            parts.append(char["text"])
+            parts.append(char.text)
         out.append("".join(parts))
     return "\n".join(out)
 
@@ -83,15 +83,15 @@ def _group_lines(ordered: list[Char]) -> list[list[Char]]:
     groups: list[list[Char]] = []
     top = bottom = 0.0
     for char in ordered:
-        middle = (char["top"] + char["bottom"]) / 2
+        middle = (char.top + char.bottom) / 2
         if groups:
             height = max(bottom - top, 1.0)
             if top - 0.2 * height <= middle <= bottom + 0.2 * height:
                 groups[-1].append(char)
-                top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
+                top, bottom = min(top, char.top), max(bottom, char.bottom)
                 continue
         groups.append([char])
-        top, bottom = char["top"], char["bottom"]
+        top, bottom = char.top, char.bottom
     return groups
 
 
