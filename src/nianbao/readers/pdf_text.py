@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .pdf_chars import Char
 
 BBox = tuple[float, float, float, float]
+
+_TOP_LEFT = attrgetter("top", "x0")
+_LEFT = attrgetter("x0")
 
 # Share of the page height at top and bottom where headers and footers live.
 _MARGIN_SHARE = 0.1
@@ -38,13 +42,13 @@ class TextLine:
 def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
     """Characters grouped into lines, top to bottom, each line's characters left to right."""
     upright = [c for c in chars if (c.upright and c.text.strip()) or c.text == " "]
-    ordered = sorted(upright, key=lambda c: (c.top, c.x0))
+    ordered = sorted(upright, key=_TOP_LEFT)
     while ordered and ordered[0].text == " ":
         ordered.pop(0)
     groups = _group_lines(ordered)
     lines: list[TextLine] = []
     for group in groups:
-        group.sort(key=lambda c: c.x0)
+        group.sort(key=_LEFT)
         text = join_chars(group).strip()
         if not text:
             continue
@@ -62,10 +66,10 @@ def text_lines(chars: list[Char], page_number: int) -> list[TextLine]:
 def join_chars(chars: list[Char]) -> str:
     """Characters (or OCR boxes) as text: lines top to bottom joined by newlines, each left to right,
     with a space where the gap between two pieces is wider than a quarter of their height."""
-    lines = _group_lines(sorted(chars, key=lambda c: (c.top, c.x0)))
+    lines = _group_lines(sorted(chars, key=_TOP_LEFT))
     out: list[str] = []
     for line in lines:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_LEFT)
         parts: list[str] = []
         for i, char in enumerate(line):
             if i and char.text != " " and parts[-1] != " ":
@@ -81,17 +85,23 @@ def _group_lines(ordered: list[Char]) -> list[list[Char]]:
     """Characters sorted top to bottom, grouped into lines: a character joins the line above when its
     middle lies within that line's extent (plus a fifth of its height) so far."""
     groups: list[list[Char]] = []
+    line: list[Char] = []
     top = bottom = 0.0
     for char in ordered:
-        middle = (char.top + char.bottom) / 2
-        if groups:
-            height = max(bottom - top, 1.0)
-            if top - 0.2 * height <= middle <= bottom + 0.2 * height:
-                groups[-1].append(char)
-                top, bottom = min(top, char.top), max(bottom, char.bottom)
+        char_top, char_bottom = char.top, char.bottom
+        if line:
+            middle = (char_top + char_bottom) / 2
+            reach = 0.2 * max(bottom - top, 1.0)
+            if top - reach <= middle <= bottom + reach:
+                line.append(char)
+                if char_top < top:
+                    top = char_top
+                if char_bottom > bottom:
+                    bottom = char_bottom
                 continue
-        groups.append([char])
-        top, bottom = char.top, char.bottom
+        line = [char]
+        groups.append(line)
+        top, bottom = char_top, char_bottom
     return groups
 
 
