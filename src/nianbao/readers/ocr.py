@@ -33,6 +33,7 @@ from .limits import MAX_PIXELS, OCR_PAGE_SECONDS, Deadline
 from .ocr_layout import Layout, PixelBox, cell_pieces, cut, find_layout, prose_pieces
 from .ocr_prepare import Gray, Page, prepare
 from .ocr_recognise import Reading, Recogniser
+from .pdf_chars import Char
 from .pdf_columns import column_tables
 from .pdf_grid import tables_from_edges
 from .pdf_text import is_page_number, text_lines
@@ -175,13 +176,7 @@ def read_page_image(engine: Recogniser, image: Image.Image, page: int, scale: fl
     readings = engine.read([*pieces, *(cut(layout.clean, box) for box in prose)])
     _fill_cells(engine, layout, scale, cells, readings)
     chars = [
-        {
-            "text": _repair_line(r.text),
-            "x0": x0 * scale,
-            "x1": x1 * scale,
-            "top": top * scale,
-            "bottom": bottom * scale,
-        }
+        Char(_repair_line(r.text), x0 * scale, x1 * scale, top * scale, bottom * scale)
         for (x0, top, x1, bottom), r in zip(prose, readings[len(pieces) :], strict=True)
         if r.text and r.mean >= _MIN_PROSE
     ]

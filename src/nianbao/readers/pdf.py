@@ -27,7 +27,8 @@ from ..model import Location
 from . import pdf_pdfium
 from .errors import ReadError
 from .limits import Deadline
-from .pdf_grid import PageTable, chars_outside, edges_from_shapes, find_tables, tables_from_edges
+from .pdf_chars import plumber_chars
+from .pdf_grid import PageTable, chars_outside, edges_from_shapes, tables_from_edges
 from .pdf_text import TextLine, drop_furniture, text_lines
 
 _NUMBER = re.compile(rf"^{PRINTED_NUMBER}$")
@@ -105,7 +106,7 @@ def _pages_pdfium(data: bytes, deadline: Deadline) -> list[_Page] | None:
 
 def _content_page(content: pdf_pdfium.PageContent) -> _Page:
     chars = content.chars
-    if not any(c["text"].strip() for c in chars):
+    if not any(c.text.strip() for c in chars):
         return _Page(content.number, content.height, [], [], scanned=True)
     edges = edges_from_shapes(content.lines, content.rects)
     tables = tables_from_edges(edges, chars, content.number)
@@ -133,10 +134,10 @@ def _pages_pdfplumber(data: bytes, path: str, deadline: Deadline) -> list[_Page]
 def _read_page(page: Page, deadline: Deadline) -> _Page:
     deadline.check()
     number = int(page.page_number)
-    chars = page.chars
-    if not any(c["text"].strip() for c in chars):
+    chars = plumber_chars(page.chars)
+    if not any(c.text.strip() for c in chars):
         return _Page(number, float(page.height), [], [], scanned=True)
-    tables = find_tables(page, number)
+    tables = tables_from_edges(edges_from_shapes(page.lines, page.rects), chars, number)
     lines = text_lines(chars_outside(chars, tables), number, bounded=True)
     return _Page(number, float(page.height), tables, lines)
 

@@ -15,15 +15,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ..chinese.marks import BLANK_MARK, ENUMERATOR
 from ..chinese.numerals import PRINTED_NUMBER
 from ..document import Cell, Table
 from ..model import Location
+from .pdf_chars import Char
 from .pdf_text import TextLine
 
-Char = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
 # A gap wider than this many character heights separates two cells.
@@ -50,23 +49,23 @@ class _Piece:
 
 
 def _pieces(line: TextLine) -> list[_Piece]:
-    chars = sorted(line.chars, key=lambda c: c["x0"])
+    chars = sorted(line.chars, key=lambda c: c.x0)
     if not chars:
         return []
     groups: list[list[Char]] = [[chars[0]]]
     for prev, char in itertools.pairwise(chars):
-        size = max(prev["bottom"] - prev["top"], char["bottom"] - char["top"], 1.0)
-        if char["x0"] - prev["x1"] > _CELL_GAP * size:
+        size = max(prev.bottom - prev.top, char.bottom - char.top, 1.0)
+        if char.x0 - prev.x1 > _CELL_GAP * size:
             groups.append([char])
         else:
             groups[-1].append(char)
     pieces = []
     for group in groups:
-        text = "".join(c["text"] for c in group).strip()
-        x0 = min(c["x0"] for c in group)
-        x1 = max(c["x1"] for c in group)
-        top = min(c["top"] for c in group)
-        bottom = max(c["bottom"] for c in group)
+        text = "".join(c.text for c in group).strip()
+        x0 = min(c.x0 for c in group)
+        x1 = max(c.x1 for c in group)
+        top = min(c.top for c in group)
+        bottom = max(c.bottom for c in group)
         pieces.append(_Piece(text, x0, x1, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))))
     return pieces
 

@@ -14,14 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from pdfplumber.page import Page
-
 from ..document import Cell, Table
 from ..model import Location
+from .pdf_chars import Char
 from .pdf_text import join_chars
 
 BBox = tuple[float, float, float, float]
-Char = dict[str, Any]
 
 # A filled box this thin (points) is drawn as a line; a wider fill is a background shade.
 _BAR_THICKNESS = 2.0
@@ -72,11 +70,6 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     ]
 
 
-def ruling_edges(page: Page) -> list[Edge]:
-    """The lines a reader sees as table borders."""
-    return edges_from_shapes(page.lines, page.rects)
-
-
 def edges_from_shapes(lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> list[Edge]:
     """Table borders among a page's drawn lines and rectangles (pdfplumber's dicts or pdf_pdfium's)."""
     edges: list[Edge] = []
@@ -116,8 +109,15 @@ def _groups(edges: list[Edge]) -> list[list[Edge]]:
             i = parent[i]
         return i
 
-    for i in range(len(edges)):
-        for j in range(i + 1, len(edges)):
+    # Swept from left to right: two edges touch only when their x extents come within _TOUCH.
+    lefts = [e.start if e.horizontal else e.at for e in edges]
+    rights = [e.end if e.horizontal else e.at for e in edges]
+    order = sorted(range(len(edges)), key=lefts.__getitem__)
+    for n, i in enumerate(order):
+        reach = rights[i] + _TOUCH
+        for j in order[n + 1 :]:
+            if lefts[j] > reach:
+                break
             if _touch(edges[i], edges[j]):
                 parent[root(i)] = root(j)
     groups: dict[int, list[Edge]] = {}
@@ -134,8 +134,13 @@ def _unique(values: list[float]) -> list[float]:
     return out
 
 
-def _covered(lines: list[Edge], at: float, middle: float) -> bool:
-    return any(abs(e.at - at) <= _SLIVER and e.start - _SNAP <= middle <= e.end + _SNAP for e in lines)
+def _near(lines: list[Edge], at: float) -> list[Edge]:
+    """The lines that lie on the grid line at `at`."""
+    return [e for e in lines if abs(e.at - at) <= _SLIVER]
+
+
+def _covered(near: list[Edge], middle: float) -> bool:
+    return any(e.start - _SNAP <= middle <= e.end + _SNAP for e in near)
 
 
 class _Grid:
@@ -151,15 +156,17 @@ class _Grid:
         rows, cols = len(self.ys) - 1, len(self.xs) - 1
         self.owner = list(range(rows * cols))
         self.cols = cols
+        on_x = [_near(vs, x) for x in self.xs]
+        on_y = [_near(hs, y) for y in self.ys]
         for i in range(rows):
             middle_y = (self.ys[i] + self.ys[i + 1]) / 2
             for j in range(cols - 1):
-                if not _covered(vs, self.xs[j + 1], middle_y):
+                if not _covered(on_x[j + 1], middle_y):
                     self._join(i * cols + j, i * cols + j + 1)
         for i in range(rows - 1):
             for j in range(cols):
                 middle_x = (self.xs[j] + self.xs[j + 1]) / 2
-                if not _covered(hs, self.ys[i + 1], middle_x):
+                if not _covered(on_y[i + 1], middle_x):
                     self._join(i * cols + j, (i + 1) * cols + j)
 
     def _root(self, k: int) -> int:
@@ -173,13 +180,6 @@ class _Grid:
         if ra != rb:
             self.owner[max(ra, rb)] = min(ra, rb)
 
-    def square_of(self, x: float, y: float) -> int | None:
-        j = bisect_right(self.xs, x) - 1
-        i = bisect_right(self.ys, y) - 1
-        if 0 <= j < len(self.xs) - 1 and 0 <= i < len(self.ys) - 1:
-            return i * self.cols + j
-        return None
-
     def cells(self) -> dict[int, tuple[int, int, int, int]]:
         """Each merged cell (by its root square) as first row, first col, last row, last col."""
         spans: dict[int, tuple[int, int, int, int]] = {}
@@ -192,10 +192,6 @@ class _Grid:
             else:
                 spans[r] = (i, j, i, j)
         return spans
-
-
-def find_tables(page: Page, page_number: int) -> list[PageTable]:
-    return tables_from_edges(ruling_edges(page), page.chars, page_number)
 
 
 def tables_from_edges(edges: list[Edge], chars: list[Char], page_number: int) -> list[PageTable]:
@@ -215,10 +211,15 @@ def _read_grid(grid: _Grid, chars: list[Char], page_number: int) -> PageTable | 
         return None
     spans = grid.cells()
     texts: dict[int, list[Char]] = {root: [] for root in spans}
+    roots = [grid._root(k) for k in range(len(grid.owner))]
+    xs, ys, cols = grid.xs, grid.ys, grid.cols
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     for char in chars:
-        square = grid.square_of((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
-        if square is not None:
-            texts[grid._root(square)].append(char)
+        # The square under the character's middle (as square_of, inlined: this runs per character).
+        x = (char.x0 + char.x1) / 2
+        y = (char.top + char.bottom) / 2
+        if left <= x < right and top <= y < bottom:
+            texts[roots[(bisect_right(ys, y) - 1) * cols + bisect_right(xs, x) - 1]].append(char)
     starts = sorted({span[0] for span in spans.values()})
     row_of = {first: n for n, first in enumerate(starts)}
     rows: list[list[Cell]] = [[] for _ in starts]
@@ -249,9 +250,16 @@ def _rounded(bbox: BBox) -> BBox:
 def chars_outside(chars: list[Char], tables: list[PageTable]) -> list[Char]:
     """The characters of a page that belong to no table."""
 
-    def inside(char: Char, box: BBox) -> bool:
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
-        return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
-
-    return [c for c in chars if not any(inside(c, t.bbox) for t in tables)]
+    if not tables:
+        return chars
+    boxes = [t.bbox for t in tables]
+    out: list[Char] = []
+    for char in chars:
+        x = (char.x0 + char.x1) / 2
+        y = (char.top + char.bottom) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                break
+        else:
+            out.append(char)
+    return out

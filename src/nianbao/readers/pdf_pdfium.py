@@ -2,8 +2,8 @@
 
 pdfium is a C library and reads a page about ten times faster than pdfminer, whose pure-Python
 content-stream interpreter dominated the time of a PDF parse. This module gives the same kind of
-objects pdfplumber gives (character dicts with `text`, `x0`, `x1`, `top`, `bottom`, `upright`;
-line and rectangle dicts with their geometry, paint flags and colours) in the same coordinates
+things pdfplumber gives (characters, as `pdf_chars.Char`: `text`, `x0`, `x1`, `top`, `bottom`,
+`upright`; line and rectangle dicts with their geometry, paint flags and colours) in the same coordinates
 (points, origin at the top left of the media box), so grids and text lines are built the same way.
 
 Shapes are classified as pdfminer does: each subpath of a path object on its own; two points make a
@@ -23,7 +23,8 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as C  # type: ignore[import-untyped]
 
-Char = dict[str, Any]
+from .pdf_chars import Char
+
 Shape = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -38,6 +39,8 @@ _EPS = 0.01
 _FULL_TURN = 2 * math.pi
 # A loose box this many font sizes high lacks the text matrix (seen with pdfium on WPS output).
 _BAD_SCALE = 3.0
+# A descent this close (points) to the limits _pdfminer_box clamps it to is checked character by character.
+_MARGIN = 0.01
 
 
 @dataclass
@@ -83,16 +86,51 @@ def read_page(pdf: Any, index: int) -> PageContent:
         page.close()
 
 
+def _prototype(function: Any, result: Any, *arguments: Any) -> Any:
+    """`function` of pdfium called with plain pointers and integers: ctypes checks typed pointer
+    arguments on every call, which costs more than the call itself when made once per character."""
+    return ctypes.CFUNCTYPE(result, *arguments)(_address(function))
+
+
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_count_chars = _prototype(C.FPDFText_CountChars, _I, _P)
+_unicode = _prototype(C.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_is_generated = _prototype(C.FPDFText_IsGenerated, _I, _P, _I)
+_loose_box = _prototype(C.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_origin = _prototype(C.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_text_object = _prototype(C.FPDFText_GetTextObject, _P, _P, _I)
+_angle = _prototype(C.FPDFText_GetCharAngle, ctypes.c_float, _P, _I)
+_font_size = _prototype(C.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
+_char_matrix = _prototype(C.FPDFText_GetMatrix, _I, _P, _I, _P)
+_new_char = tuple.__new__
+
+
 def _chars(textpage: Any, origin: tuple[float, float]) -> list[Char]:
+    """The characters of a text page, with the boxes pdfminer gives them (see _pdfminer_box).
+
+    pdfium answers one question per call, and the calls are most of the cost of a page. The angle,
+    font size and matrix belong to the character's text object, so they are asked once per object.
+    In the common case pdfium's loose box starts at the character's origin and stands on the font's
+    descent, a fixed distance below the origin for the whole text object: when the first character of
+    an object shows that, and the descent is well inside the limits _pdfminer_box clamps it to, the
+    box is the same whatever the origin, so the origin is not asked for again in that object.
+    """
     left, top = origin
+    page = _address(textpage)
     box, matrix = C.FS_RECTF(), C.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
+    box_at, matrix_at = ctypes.addressof(box), ctypes.addressof(matrix)
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     out: list[Char] = []
     pending_high = 0
-    for i in range(max(C.FPDFText_CountChars(textpage), 0)):
-        if C.FPDFText_IsGenerated(textpage, i) == 1:
-            continue  # a space or line break pdfium made up
-        code = C.FPDFText_GetUnicode(textpage, i)
+    text_object: int | None = None
+    upright, font_size, size, plain = True, 0.0, 0.0, False
+    for i in range(max(_count_chars(page), 0)):
+        code = _unicode(page, i)
         if 0xD800 <= code < 0xDC00:
             pending_high = code
             continue
@@ -101,28 +139,41 @@ def _chars(textpage: Any, origin: tuple[float, float]) -> list[Char]:
         pending_high = 0
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF) or code >= 0x110000:
             continue
-        if not C.FPDFText_GetLooseCharBox(textpage, i, box):
+        # pdfium makes up spaces and line breaks (never other characters) between text objects.
+        if code == 0x20 and _is_generated(page, i) == 1:
             continue
-        angle = C.FPDFText_GetCharAngle(textpage, i)
-        # pdfium gives the angle in radians (0 to 2π; -1 when unknown); upright text has none.
-        upright = angle < 1e-3 or angle > _FULL_TURN - 1e-3
-        x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
-        font_size = C.FPDFText_GetFontSize(textpage, i)
-        size = 0.0
-        if C.FPDFText_GetMatrix(textpage, i, matrix):
-            size = font_size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-        if upright and size > 0 and C.FPDFText_GetCharOrigin(textpage, i, x, y):
+        if not _loose_box(page, i, box_at):
+            continue
+        holder = _text_object(page, i)
+        if holder != text_object or holder is None:
+            text_object = holder
+            angle = _angle(page, i)
+            # pdfium gives the angle in radians (0 to 2π; -1 when unknown); upright text has none.
+            upright = angle < 1e-3 or angle > _FULL_TURN - 1e-3
+            font_size = _font_size(page, i)
+            size = 0.0
+            if _char_matrix(page, i, matrix_at):
+                size = font_size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            plain = False
+            if upright and size > 0 and _origin(page, i, x_at, y_at):
+                descent = y.value - box.bottom
+                plain = (
+                    x.value == box.left
+                    and box.top - box.bottom <= _BAD_SCALE * size
+                    and _MARGIN < descent < 0.5 * size - _MARGIN
+                )
+                x0, x1, y0, y1 = _pdfminer_box(x.value, y.value, box, font_size, size)
+            else:
+                x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+        elif plain and box.top - box.bottom <= _BAD_SCALE * size:
+            # What _pdfminer_box gives with the origin at the box's left and the descent unclamped.
+            x0, y0 = box.left, box.bottom
+            x1, y1 = max(box.right, x0), y0 + size
+        elif upright and size > 0 and _origin(page, i, x_at, y_at):
             x0, x1, y0, y1 = _pdfminer_box(x.value, y.value, box, font_size, size)
-        out.append(
-            {
-                "text": chr(code),
-                "x0": x0 - left,
-                "x1": x1 - left,
-                "top": top - y1,
-                "bottom": top - y0,
-                "upright": upright,
-            }
-        )
+        else:
+            x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+        out.append(_new_char(Char, (chr(code), x0 - left, x1 - left, top - y1, top - y0, upright)))
     return out
 
 
@@ -143,9 +194,25 @@ def _pdfminer_box(
     return x, x + width, bottom, bottom + size
 
 
-def _matrix(obj: Any) -> Matrix:
+_count_objects = _prototype(C.FPDFPage_CountObjects, _I, _P)
+_object = _prototype(C.FPDFPage_GetObject, _P, _P, _I)
+_count_form_objects = _prototype(C.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _prototype(C.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_object_type = _prototype(C.FPDFPageObj_GetType, _I, _P)
+_object_matrix = _prototype(C.FPDFPageObj_GetMatrix, _I, _P, _P)
+_count_segments = _prototype(C.FPDFPath_CountSegments, _I, _P)
+_segment = _prototype(C.FPDFPath_GetPathSegment, _P, _P, _I)
+_segment_point = _prototype(C.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_segment_type = _prototype(C.FPDFPathSegment_GetType, _I, _P)
+_segment_close = _prototype(C.FPDFPathSegment_GetClose, _I, _P)
+_draw_mode = _prototype(C.FPDFPath_GetDrawMode, _I, _P, _P, _P)
+_stroke_color = _prototype(C.FPDFPageObj_GetStrokeColor, _I, _P, _P, _P, _P, _P)
+_fill_color = _prototype(C.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+
+
+def _matrix(obj: int) -> Matrix:
     m = C.FS_MATRIX()
-    if not C.FPDFPageObj_GetMatrix(obj, m):
+    if not _object_matrix(obj, ctypes.addressof(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -163,50 +230,52 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
-def _objects(page: Any) -> Iterator[tuple[Any, Matrix]]:
+def _objects(page: int) -> Iterator[tuple[int, Matrix]]:
     """Every path object of the page with the matrix that takes it to page space."""
-    stack: list[tuple[Any, bool, Matrix, int]] = [(page, True, _IDENTITY, 0)]
+    stack: list[tuple[int, bool, Matrix, int]] = [(page, True, _IDENTITY, 0)]
     while stack:
         holder, is_page, outer, depth = stack.pop()
-        count = C.FPDFPage_CountObjects(holder) if is_page else C.FPDFFormObj_CountObjects(holder)
+        count = _count_objects(holder) if is_page else _count_form_objects(holder)
         for i in range(max(count, 0)):
-            obj = C.FPDFPage_GetObject(holder, i) if is_page else C.FPDFFormObj_GetObject(holder, i)
+            obj = _object(holder, i) if is_page else _form_object(holder, i)
             if not obj:
                 continue
-            kind = C.FPDFPageObj_GetType(obj)
+            kind = _object_type(obj)
             if kind == C.FPDF_PAGEOBJ_PATH:
                 yield obj, _compose(_matrix(obj), outer)
             elif kind == C.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
                 stack.append((obj, False, _compose(_matrix(obj), outer), depth + 1))
 
 
-def _color(obj: Any, stroke: bool) -> tuple[float, float, float] | None:
+def _color(obj: int, stroke: bool) -> tuple[float, float, float] | None:
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    getter = C.FPDFPageObj_GetStrokeColor if stroke else C.FPDFPageObj_GetFillColor
-    if not getter(obj, r, g, b, a):
+    getter = _stroke_color if stroke else _fill_color
+    if not getter(obj, *(ctypes.addressof(v) for v in (r, g, b, a))):
         return None
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _subpaths(obj: Any, matrix: Matrix) -> list[tuple[list[Point], bool, bool]]:
+def _subpaths(obj: int, matrix: Matrix) -> list[tuple[list[Point], bool, bool]]:
     """Each subpath as (points in page space, closed, has curves)."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+    moveto, bezierto = C.FPDF_SEGMENT_MOVETO, C.FPDF_SEGMENT_BEZIERTO
     out: list[tuple[list[Point], bool, bool]] = []
     points: list[Point] = []
     closed = curved = False
-    for i in range(max(C.FPDFPath_CountSegments(obj), 0)):
-        segment = C.FPDFPath_GetPathSegment(obj, i)
-        if not segment or not C.FPDFPathSegment_GetPoint(segment, x, y):
+    for i in range(max(_count_segments(obj), 0)):
+        segment = _segment(obj, i)
+        if not segment or not _segment_point(segment, x_at, y_at):
             continue
-        kind = C.FPDFPathSegment_GetType(segment)
-        if kind == C.FPDF_SEGMENT_MOVETO and points:
+        kind = _segment_type(segment)
+        if kind == moveto and points:
             out.append((points, closed, curved))
             points, closed, curved = [], False, False
-        curved = curved or kind == C.FPDF_SEGMENT_BEZIERTO
+        curved = curved or kind == bezierto
         px, py = x.value, y.value
         points.append((a * px + c * py + e, b * px + d * py + f))
-        closed = closed or bool(C.FPDFPathSegment_GetClose(segment))
+        closed = closed or bool(_segment_close(segment))
     if points:
         out.append((points, closed, curved))
     return out
@@ -226,8 +295,9 @@ def _is_rectangle(points: list[Point]) -> bool:
 def _shapes(page: Any, origin: tuple[float, float]) -> Iterator[Shape]:
     left, top = origin
     fill_mode, stroke_flag = ctypes.c_int(), ctypes.c_int()
-    for obj, matrix in _objects(page):
-        if not C.FPDFPath_GetDrawMode(obj, fill_mode, stroke_flag):
+    fill_at, stroke_at = ctypes.addressof(fill_mode), ctypes.addressof(stroke_flag)
+    for obj, matrix in _objects(_address(page)):
+        if not _draw_mode(obj, fill_at, stroke_at):
             continue
         fill, stroke = fill_mode.value != 0, bool(stroke_flag.value)
         if not fill and not stroke:

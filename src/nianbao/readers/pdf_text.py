@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
 
-Char = dict[str, Any]
+from .pdf_chars import Char
+
 BBox = tuple[float, float, float, float]
+
+_TOP_LEFT = attrgetter("top", "x0")
+_LEFT = attrgetter("x0")
 
 # Share of the page height at top and bottom where headers and footers live.
 _MARGIN_SHARE = 0.1
@@ -42,23 +46,23 @@ def text_lines(chars: list[Char], page_number: int, bounded: bool = False) -> li
     `bounded`, a line never grows much taller than its tallest character (a text layer's exact boxes:
     the lines of a label wrapped in its cell, each a little lower than the numbers beside it, stay
     lines of their own)."""
-    upright = [c for c in chars if (c.get("upright", True) and c["text"].strip()) or c["text"] == " "]
-    ordered = sorted(upright, key=lambda c: (c["top"], c["x0"]))
-    while ordered and ordered[0]["text"] == " ":
+    upright = [c for c in chars if (c.upright and c.text.strip()) or c.text == " "]
+    ordered = sorted(upright, key=_TOP_LEFT)
+    while ordered and ordered[0].text == " ":
         ordered.pop(0)
     groups = _group_lines(ordered, bounded)
     lines: list[TextLine] = []
     for group in groups:
-        group.sort(key=lambda c: c["x0"])
+        group.sort(key=_LEFT)
         text = join_chars(group).strip()
         if not text:
             continue
-        visible = [c for c in group if c["text"].strip()]
+        visible = [c for c in group if c.text.strip()]
         bbox = (
-            round(min(c["x0"] for c in visible), 2),
-            round(min(c["top"] for c in visible), 2),
-            round(max(c["x1"] for c in visible), 2),
-            round(max(c["bottom"] for c in visible), 2),
+            round(min(c.x0 for c in visible), 2),
+            round(min(c.top for c in visible), 2),
+            round(max(c.x1 for c in visible), 2),
+            round(max(c.bottom for c in visible), 2),
         )
         lines.append(TextLine(page_number, text.replace("\n", " "), bbox, visible))
     return lines
@@ -67,17 +71,17 @@ def text_lines(chars: list[Char], page_number: int, bounded: bool = False) -> li
 def join_chars(chars: list[Char]) -> str:
     """Characters (or OCR boxes) as text: lines top to bottom joined by newlines, each left to right,
     with a space where the gap between two pieces is wider than a quarter of their height."""
-    lines = _group_lines(sorted(chars, key=lambda c: (c["top"], c["x0"])))
+    lines = _group_lines(sorted(chars, key=_TOP_LEFT))
     out: list[str] = []
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
+        line.sort(key=_LEFT)
         parts: list[str] = []
         for i, char in enumerate(line):
-            if i and char["text"] != " " and parts[-1] != " ":
-                gap = char["x0"] - line[i - 1]["x1"]
-                if gap > 0.25 * max(char["bottom"] - char["top"], 1.0):
+            if i and char.text != " " and parts[-1] != " ":
+                gap = char.x0 - line[i - 1].x1
+                if gap > 0.25 * max(char.bottom - char.top, 1.0):
                     parts.append(" ")
-            parts.append(char["text"])
+            parts.append(char.text)
         out.append("".join(parts))
     return "\n".join(out)
 
@@ -86,20 +90,28 @@ def _group_lines(ordered: list[Char], bounded: bool = False) -> list[list[Char]]
     """Characters sorted top to bottom, grouped into lines: a character joins the line above when its
     middle lies within that line's extent (plus a fifth of its height) so far."""
     groups: list[list[Char]] = []
+    line: list[Char] = []
     top = bottom = tallest = 0.0
     for char in ordered:
-        middle = (char["top"] + char["bottom"]) / 2
-        size = char["bottom"] - char["top"]
-        if groups:
-            height = max(bottom - top, 1.0)
-            grown = max(bottom, char["bottom"]) - min(top, char["top"])
+        char_top, char_bottom = char.top, char.bottom
+        size = char_bottom - char_top
+        if line:
+            middle = (char_top + char_bottom) / 2
+            reach = 0.2 * max(bottom - top, 1.0)
+            grown = max(bottom, char_bottom) - min(top, char_top)
             fits = not bounded or grown <= _MAX_LINE_GROWTH * max(tallest, size, 1.0)
-            if fits and top - 0.2 * height <= middle <= bottom + 0.2 * height:
-                groups[-1].append(char)
-                top, bottom, tallest = min(top, char["top"]), max(bottom, char["bottom"]), max(tallest, size)
+            if fits and top - reach <= middle <= bottom + reach:
+                line.append(char)
+                if char_top < top:
+                    top = char_top
+                if char_bottom > bottom:
+                    bottom = char_bottom
+                if size > tallest:
+                    tallest = size
                 continue
-        groups.append([char])
-        top, bottom, tallest = char["top"], char["bottom"], size
+        line = [char]
+        groups.append(line)
+        top, bottom, tallest = char_top, char_bottom, size
     return groups
 
 
