@@ -151,6 +151,10 @@ def report_view(report: Report) -> RenderableType:
 
 
 def findings_view(report: Report) -> RenderableType:
-    if not report.findings:
+    return findings_view_of(report.findings)
+
+
+def findings_view_of(findings: list[Finding]) -> RenderableType:
+    if not findings:
         return Text("  未发现问题", style="green")
-    return Group(*(finding_line(f) for f in report.findings))
+    return Group(*(finding_line(f) for f in findings))
