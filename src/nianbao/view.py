@@ -147,6 +147,11 @@ def report_view(report: Report) -> RenderableType:
 
 
 def findings_view(report: Report) -> RenderableType:
-    if not report.findings:
+    return findings_view_of(report.findings, report)
+
+
+def findings_view_of(findings: list[Finding], report: Report) -> RenderableType:
+    """Some of a report's findings (those of one severity, say), each with where it is in the report."""
+    if not findings:
         return Text("  未发现问题", style="green")
-    return Group(*(finding_line(f, report) for f in report.findings))
+    return Group(*(finding_line(f, report) for f in findings))

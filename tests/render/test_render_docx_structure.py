@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 
+from nianbao.api import parse
 from nianbao.editions import edition_for_year
 from nianbao.editions.common import LEDGER_NOTE
-from nianbao.render import render_docx
+from nianbao.render import render_docx, write_report
 from nianbao.render.docx import BODY_FONT, TITLE_FONT
 from nianbao.synth import generate
 
@@ -125,3 +127,55 @@ def test_blank_cells_print_as_zero() -> None:
 def test_draft_marks_the_page_header() -> None:
     assert "草稿" in _doc(2024, draft=True).sections[0].header.paragraphs[0].text
     assert "草稿" not in _doc(2024).sections[0].header.paragraphs[0].text
+
+
+def _keeps_next(tr: object) -> bool:
+    return all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("year", [2020, 2024])
+def test_table_headers_repeat_and_table_two_blocks_stay_together(year: int) -> None:
+    doc = _doc(year)
+    edition = edition_for_year(year)
+    active, applications, review = doc.tables[:3]
+    for table, header_rows in ((applications, 3), (review, 3)):
+        trs = table._tbl.tr_lst
+        repeated = [tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in trs]
+        assert repeated == [True] * header_rows + [False] * (len(trs) - header_rows)
+    # 表二: every row of a block keeps with the next one but the block's last row, so a block
+    # (caption, header, rows) is never split over two pages and two blocks may part.
+    trs = active._tbl.tr_lst
+    kept = [_keeps_next(tr) for tr in trs]
+    sizes = [2 + len(block.rows) for block in edition.active.blocks]
+    expected: list[bool] = []
+    for size in sizes:
+        expected += [True] * (size - 1) + [False]
+    assert kept == expected
+
+
+def test_document_properties_name_the_title_and_the_organ() -> None:
+    report = generate(9, 2024, "示例市民政局")
+    doc = Document(BytesIO(render_docx(report)))
+    assert doc.core_properties.title == "示例市民政局2024年政府信息公开工作年度报告"
+    assert doc.core_properties.author == "示例市民政局"
+
+
+def test_a_units_letterhead_is_kept(tmp_path: Path) -> None:
+    letterhead = Document()
+    letterhead.sections[0].header.paragraphs[0].text = "示例市民政局办公室"
+    head = letterhead.add_paragraph("示例市民政局文件")
+    head.runs[0].font.color.rgb = RGBColor(0xFF, 0, 0)
+    letterhead.sections[0].left_margin = Mm(30)
+    path = tmp_path / "单位模板.docx"
+    letterhead.save(str(path))
+    report = generate(9, 2024, "示例市民政局")
+    out = tmp_path / "r.docx"
+    write_report(report, "docx", out, letterhead=path)
+    doc = Document(str(out))
+    assert doc.paragraphs[0].text == "示例市民政局文件"
+    assert doc.paragraphs[0].runs[0].font.color.rgb == RGBColor(0xFF, 0, 0)
+    assert doc.paragraphs[1].text == report.title
+    assert doc.sections[0].header.paragraphs[0].text == "示例市民政局办公室"
+    assert abs(doc.sections[0].left_margin - Mm(30)) < Mm(0.1)
+    assert len(doc.tables) == 3
+    assert parse(out).tables == report.tables

@@ -11,7 +11,7 @@ from typing import Any
 from ..ledger.sheet import FORMULA_START
 from ..model import Report
 from ..store import Store
-from ..workbook.template import build_template
+from ..workbook import filled_workbook
 
 ALL_VALUES_SHEET = "全部数值"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -25,58 +25,32 @@ def _as_text(cell: Any) -> None:
 
 
 def report_workbook(report: Report, out: Path) -> Path:
-    """Fill the year's form with the report's values. Printed totals are kept as printed (not
-    formulas), so a report whose totals do not add up shows exactly that."""
-    workbook, layout = build_template(report.year or 2021, report.organ)
-    info: dict[str, str | int | None] = {
-        "info.year": report.year,
-        "info.period_start": report.period.start.isoformat() if report.period else None,
-        "info.period_end": report.period.end.isoformat() if report.period else None,
-        "info.address": report.contact.address,
-        "info.postcode": report.contact.postcode,
-        "info.phone": "、".join(report.contact.phone) or None,
-        "info.fax": "、".join(report.contact.fax) or None,
-        "info.email": "、".join(report.contact.email) or None,
-        "info.url": "、".join(report.contact.url) or None,
-    }
-    for key, field in info.items():
-        if key in layout.cells:
-            sheet, coordinate = layout.cells[key]
-            workbook[sheet][coordinate] = field
+    """The year's form filled with the report's values, text and fee (`workbook.filled_workbook`, totals
+    as printed), plus a sheet listing every value with where it was read."""
+    workbook, layout = filled_workbook(report, totals="printed")
     for key, (sheet, coordinate) in layout.cells.items():
-        if key.startswith("info."):  # the organ and contact, as the report printed them
+        if key.startswith(("info.", "text.")):  # the organ, contact and text, as the report printed them
             _as_text(workbook[sheet][coordinate])
     listing = workbook.create_sheet(ALL_VALUES_SHEET, 1)
     listing.append(["table", "row", "column", "value", "page", "line", "text"])
     listed = 1
-    for table, rows in report.tables.items():
-        for row, cols in rows.items():
-            for col, value in cols.items():
-                path = f"{table}.{row}.{col}"
-                number = None if value is None else (int(value) if value == int(value) else float(value))
-                if path in layout.cells:
-                    sheet, coordinate = layout.cells[path]
-                    workbook[sheet][coordinate] = number
-                source = report.provenance.get(path)
-                listing.append(
-                    [
-                        table,
-                        row,
-                        col,
-                        number,
-                        source.page if source else None,
-                        source.line if source else None,
-                        source.text if source else None,
-                    ]
-                )
-                listed += 1
-                _as_text(listing.cell(listed, 7))
-    # Cells of the form the report does not have stay empty rather than showing a formula's 0.
-    for path in layout.formulas:
+    for path, value in report.cell_values().items():
         table, row, col = path.split(".", 2)
-        if not report.has_cell(table, row, col):
-            sheet, coordinate = layout.cells[path]
-            workbook[sheet][coordinate] = None
+        number = None if value is None else (int(value) if value == int(value) else float(value))
+        source = report.provenance.get(path)
+        listing.append(
+            [
+                table,
+                row,
+                col,
+                number,
+                source.page if source else None,
+                source.line if source else None,
+                source.text if source else None,
+            ]
+        )
+        listed += 1
+        _as_text(listing.cell(listed, 7))
     out.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(out)
     return out

@@ -4,7 +4,12 @@ A4 with the standard margins (天头 37 mm, 订口 28 mm), title in 方正小标
 仿宋_GB2312 3号 with a fixed 28.95 pt line (22 lines of 28 characters), headings in 黑体, page numbers
 `— n —` in 宋体 4号. Where those fonts are not installed, Word and LibreOffice substitute; the PDF
 writer maps them onto Noto CJK through fontconfig (render/fonts.conf). The tables are real Word
-tables with merged header cells like the official template.
+tables with merged header cells like the official template: rows never split over a page, the header
+rows of 表三 and 表四 repeat on every page, each block of 表二 (its caption, header and rows) stays on
+one page. The document's properties carry the title and, as author, the organ.
+
+A unit's own Word file (`letterhead`: its 红头, headers, footers and page setup) can be the start of
+the document: its body is kept as the top of the first page and the report follows it.
 """
 
 from __future__ import annotations
@@ -55,10 +60,17 @@ def render_docx(report: Report, draft: bool = False) -> bytes:
     return docx_of(compose(report), draft)
 
 
-def docx_of(comp: Composition, draft: bool = False) -> bytes:
-    """The composed report as DOCX."""
-    doc = Document()
-    _page_setup(doc, draft)
+def docx_of(comp: Composition, draft: bool = False, letterhead: Path | None = None) -> bytes:
+    """The composed report as DOCX, on a unit's `letterhead` document when one is given."""
+    doc = Document(str(letterhead)) if letterhead is not None else Document()
+    if letterhead is None:
+        _page_setup(doc, draft)
+    else:
+        _styles(doc)
+        if draft:
+            _draft_mark(doc.sections[0].header.add_paragraph())
+    doc.core_properties.title = comp.title
+    doc.core_properties.author = comp.organ or ""
     _title(doc.add_paragraph(), comp.title)
     for block in comp.blocks:
         if isinstance(block, Heading):
@@ -97,10 +109,7 @@ def _page_setup(doc: object, draft: bool) -> None:
     from docx.document import Document as DocxDocument
 
     assert isinstance(doc, DocxDocument)
-    normal = doc.styles["Normal"]
-    normal.font.name = LATIN_FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    _styles(doc)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -109,11 +118,24 @@ def _page_setup(doc: object, draft: bool) -> None:
     section.header_distance, section.footer_distance = Mm(15), Mm(25)
     _page_number(section.footer.paragraphs[0])
     if draft:
-        mark = section.header.paragraphs[0]
-        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = mark.add_run(phrases.DRAFT_NOTE)
-        _font(run, HEADING_FONT, 12, bold=True)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+        _draft_mark(section.header.paragraphs[0])
+
+
+def _styles(doc: object) -> None:
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(doc, DocxDocument)
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = Pt(BODY_PT)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+
+
+def _draft_mark(mark: DocxParagraph) -> None:
+    mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = mark.add_run(phrases.DRAFT_NOTE)
+    _font(run, HEADING_FONT, 12, bold=True)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
 def _page_number(paragraph: DocxParagraph) -> None:
@@ -168,16 +190,21 @@ def _table(doc: object, grid: Grid) -> None:
     owners = _owners(grid)
     # One formatted paragraph per kind of cell, copied for each cell (formatting each one through
     # python-docx costs more than the rest of the document).
-    prototypes: dict[str, CT_P] = {}
+    prototypes: dict[tuple[str, bool], CT_P] = {}
     for kind in ("head", "label", "value"):
-        proto = DocxParagraph(cast(CT_P, OxmlElement("w:p")), table)
-        _cell_text(proto, "0", kind, size)
-        prototypes[kind] = proto._p
+        for keep in (False, True):
+            proto = DocxParagraph(cast(CT_P, OxmlElement("w:p")), table)
+            _cell_text(proto, "0", kind, size)
+            proto.paragraph_format.keep_with_next = keep or None
+            prototypes[kind, keep] = proto._p
+    kept = _kept_with_next(grid)
     for r in range(len(grid.rows)):
         tr = OxmlElement("w:tr")
         tr_props = OxmlElement("w:trPr")
         # A row broken over two pages reads back as two rows; keep each row on one page.
         tr_props.append(OxmlElement("w:cantSplit"))
+        if r < grid.header_rows:
+            tr_props.append(OxmlElement("w:tblHeader"))
         tr.append(tr_props)
         table._tbl.append(tr)
         c = 0
@@ -206,13 +233,25 @@ def _table(doc: object, grid: Grid) -> None:
             valign = OxmlElement("w:vAlign")
             valign.set(qn("w:val"), "center")
             props.append(valign)
-            p = deepcopy(prototypes[spec.kind])
+            p = deepcopy(prototypes[spec.kind, kept[r]])
             text_el = p.find(f"{qn('w:r')}/{qn('w:t')}")
             assert text_el is not None  # the prototype holds one run with text
             text_el.text = spec.text if start_r == r else ""
             tc.append(p)
             c += spec.colspan
     doc.add_paragraph()  # Word needs a paragraph between adjacent tables or it joins them.
+
+
+def _kept_with_next(grid: Grid) -> list[bool]:
+    """Per row, whether it stays on the page of the next row: the header rows always, and every row of
+    a block of 表二 but its last (a block starts with a caption spanning the whole width)."""
+    starts = [len(row) == 1 and row[0].kind == "head" and row[0].colspan == grid.width for row in grid.rows]
+    kept = []
+    for r in range(len(grid.rows)):
+        last = r + 1 == len(grid.rows)
+        in_block = grid.key == ACTIVE and not last and not starts[r + 1]
+        kept.append(r < grid.header_rows or in_block)
+    return kept
 
 
 def _owners(grid: Grid) -> list[list[tuple[int, int, GridCell]]]:

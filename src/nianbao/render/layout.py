@@ -36,6 +36,7 @@ Printed = Heading | BodyParagraph | Grid
 class Composition:
     title: str
     edition: Edition
+    organ: str | None = None
     blocks: list[Printed] = field(default_factory=list)
     # Cells of the form the Report left blank: printed as 0 (spec §7), reported to the user.
     blank_cells: list[str] = field(default_factory=list)
@@ -65,7 +66,7 @@ def title_of(report: Report) -> str:
 
 def compose(report: Report) -> Composition:
     edition = required_edition(report)
-    comp = Composition(title=title_of(report), edition=edition)
+    comp = Composition(title=title_of(report), edition=edition, organ=report.organ)
     for text in _preamble(report, edition):
         comp.blocks.append(BodyParagraph(text))
     texts = {s.key: s.text for s in report.sections if s.key}

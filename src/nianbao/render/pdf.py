@@ -69,10 +69,10 @@ def write_pdf(report: Report, path: str | Path, draft: bool = False) -> None:
     Path(path).write_bytes(render_pdf(report, draft))
 
 
-def save_pdf(comp: Composition, path: Path, draft: bool = False) -> None:
-    """The composed report as a PDF file (one LibreOffice run)."""
+def save_pdf(comp: Composition, path: Path, draft: bool = False, letterhead: Path | None = None) -> None:
+    """The composed report as a PDF file (one LibreOffice run), on a unit's letterhead if given."""
     with tempfile.TemporaryDirectory(prefix="nianbao-pdf-") as work:
         source = Path(work) / "report.docx"
-        source.write_bytes(docx_of(comp, draft))
+        source.write_bytes(docx_of(comp, draft, letterhead))
         (pdf,) = docx_to_pdf_many([source], Path(work) / "pdf")
         path.write_bytes(pdf.read_bytes())

@@ -9,6 +9,13 @@ TEXT_SHEET = "文字部分"
 TEXT_SECTIONS = ("s1_overview", "s5_problems", "s6_other")
 PREAMBLE_LABEL = "开头说明（可不填：留空时自动写明编制依据、统计期限和联系方式）"
 YES, NO = "是", "否"
+# Columns holding money (decimals allowed); every other table cell is a count (a whole number ≥ 0).
+AMOUNT_COLUMNS = frozenset({"amount_wan_yuan", "proc_amount"})
+# Information fields that are dates, yes/no answers, counts and amounts (validated as typed).
+DATE_FIELDS = ("period_start", "period_end")
+YES_NO_FIELDS = ("fee_charged",)
+COUNT_FIELDS = ("fee_cases",)
+AMOUNT_FIELDS = ("fee_amount",)
 
 INFO_FIELDS = (
     ("organ", "机关名称（全称）"),
@@ -27,11 +34,16 @@ INFO_FIELDS = (
 )
 
 INFO_HELP = (
-    "黄色单元格由填报人填写，绿色单元格是自动计算的总计（可改写）。"
+    "黄色单元格由填报人填写，绿色单元格是自动计算的总计；其余单元格已锁定（工作表保护，无密码，"
+    "可在“审阅”中撤销）。"
     "表三下方的“勾稽核对”一行随填随查：显示“✗”时请核对数字。"
     "填好后运行：nianbao render 本文件 --to docx -o 报告.docx"
 )
-TEXT_HELP = "在黄色单元格中填写各部分文字，可用换行分段。表格部分（二、三、四）不必在此填写。"
+TEXT_HELP = (
+    "在黄色单元格中填写各部分文字，可用换行分段。二、三、四部分的数字在各自的表格工作表中填写，"
+    "此处只填表格前后的说明文字（可不填）。"
+)
+TABLE_SECTION_NOTE = "（说明文字，可不填；数字在表格工作表中填写）"
 LEDGER_CHECK = "勾稽核对（第一项＋第二项＝第三项＋第四项）"
 
 
@@ -46,3 +58,13 @@ def table_heading(grid_key: str, edition: Edition) -> str:
 
 def check_formula(diff: str) -> str:
     return f'=IF({diff}=0,"✓ 平衡","✗ 相差"&({diff}))'
+
+
+COUNT_PROMPT = ("填写件数", "请填写 0 或正整数；没有发生的事项填 0。")
+COUNT_ERROR = ("不是件数", "这里只能填写 0 或正整数。")
+AMOUNT_PROMPT = ("填写金额", "请填写 0 或正数，可有小数。")
+AMOUNT_ERROR = ("不是金额", "这里只能填写 0 或正数。")
+DATE_PROMPT = ("填写日期", "请按 年-月-日 填写，例如 2025-01-01。")
+DATE_ERROR = ("不是日期", "请按 年-月-日 填写一个日期。")
+YES_NO_ERROR = ("只能选是或否", "请从下拉列表中选择“是”或“否”。")
+YEAR_ERROR = ("不是年度", "请填写四位年份，例如 2025。")

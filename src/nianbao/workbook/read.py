@@ -29,7 +29,6 @@ from ..readers import ReadError
 from . import labels
 from .template import MAP_SHEET
 
-_AMOUNT_COLUMNS = {"amount_wan_yuan", "proc_amount"}
 _SUM = re.compile(r"^SUM\(([A-Z]+\d+):([A-Z]+\d+)\)$")
 _REF = re.compile(r"^\$?([A-Z]+)\$?(\d+)$")
 _SPLIT = re.compile(r"[、,，;；\s]+")
@@ -43,12 +42,28 @@ class _Cells:
 
     def raw(self, sheet: str, coordinate: str, depth: int = 0) -> Any:
         saved = self.values[sheet][coordinate].value
+        written = self.formulas[sheet][coordinate].value
+        if not (isinstance(written, str) and written.startswith("=")):
+            return saved if saved is not None else written
+        formula = written[1:].replace(" ", "").upper()
+        if self._over_blanks(sheet, formula, depth):
+            # A total of cells nobody filled in is blank too (a spreadsheet program saves it as 0).
+            return None
         if saved is not None:
             return saved
-        written = self.formulas[sheet][coordinate].value
-        if isinstance(written, str) and written.startswith("="):
-            return self._evaluate(sheet, coordinate, written[1:].replace(" ", "").upper(), depth)
-        return written
+        return self._evaluate(sheet, coordinate, formula, depth)
+
+    def _over_blanks(self, sheet: str, formula: str, depth: int) -> bool:
+        """True when the formula is one of the template's (sums of cells) and every cell it adds is blank."""
+        if depth > 8:
+            return False
+        for term in formula.split("+"):
+            refs = self._refs(term)
+            if refs is None:
+                return False
+            if any(self.raw(sheet, ref, depth + 1) not in (None, "") for ref in refs):
+                return False
+        return True
 
     def _evaluate(self, sheet: str, coordinate: str, formula: str, depth: int) -> int | Decimal:
         if depth > 8:
@@ -128,7 +143,7 @@ def read_workbook(path: str | Path, data: bytes | None = None) -> Report:
             continue
         table, row, col = key.split(".")
         raw = cells.raw(sheet, coordinate)
-        value = _number(raw, decimal=col in _AMOUNT_COLUMNS)
+        value = _number(raw, decimal=col in labels.AMOUNT_COLUMNS)
         if value is None and raw not in (None, "") and not read_cell(str(raw)).is_value:
             raise ReadError(name, f"“{sheet}”工作表 {coordinate} 单元格“{raw}”不是数字")
         tables.setdefault(table, {}).setdefault(row, {})[col] = value
