@@ -4,7 +4,7 @@
 Every export streams: reports and cells are read from the database in batches (a server-side cursor on
 PostgreSQL), rows are written as they come (CSV by line, XLSX in openpyxl's write-only mode, Parquet one
 row group at a time), so memory stays flat however many reports the store holds. Text that would start
-a formula in a spreadsheet is quoted (`ledger.sheet.formula_safe`, the one rule for every export)."""
+a formula in a spreadsheet is quoted (`workbook.safe.csv_text`, the one rule for every export)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
-from ..ledger.sheet import formula_safe
 from ..store import Store, StoredReport
 from ..store.store import cells_t
+from ..workbook.safe import csv_text
 
 TIDY_COLUMNS = (
     "organ",
@@ -96,8 +96,8 @@ def tidy_rows(store: Store) -> Iterator[tuple[Any, ...]]:
     """Every cell of every current report version as a row of `TIDY_COLUMNS`, in ingest and cell order."""
     fields = (cells_t.c.tbl, cells_t.c.row, cells_t.c.col, cells_t.c.exact, cells_t.c.page, cells_t.c.line)
     for report, cells in _report_cells(store, *fields):
-        organ, region, edition = map(formula_safe, (report.organ, report.region, report.edition))
-        source = formula_safe(report.path)
+        organ, region, edition = map(csv_text, (report.organ, report.region, report.edition))
+        source = csv_text(report.path)
         for _, tbl, row, col, exact, page, line in cells:
             yield (
                 organ,
@@ -146,13 +146,13 @@ def wide_rows(store: Store, columns: list[str]) -> Iterator[tuple[Any, ...]]:
         for _, tbl, row, col, exact in cells:
             values[position[f"{tbl}.{row}.{col}"]] = _number(exact)
         yield (
-            formula_safe(report.organ),
-            formula_safe(report.region),
-            formula_safe(report.level),
+            csv_text(report.organ),
+            csv_text(report.region),
+            csv_text(report.level),
             report.year,
-            formula_safe(report.edition),
+            csv_text(report.edition),
             report.version,
-            formula_safe(report.path),
+            csv_text(report.path),
             report.sha256,
             report.errors,
             report.warnings,

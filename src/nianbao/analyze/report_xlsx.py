@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..ledger.sheet import FORMULA_START
 from ..model import Report
 from ..store import Store
 from ..workbook import filled_workbook
+from ..workbook.safe import looks_like_formula
 
 ALL_VALUES_SHEET = "全部数值"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -19,8 +19,8 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 def _as_text(cell: Any) -> None:
     """Text read from a report that starts like a formula is stored as text: Excel never evaluates it
-    (the XLSX side of `ledger.sheet.formula_safe`)."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+    (`workbook.safe`)."""
+    if looks_like_formula(cell.value):
         cell.data_type = "s"
 
 

@@ -28,6 +28,7 @@ from ..editions import edition_for_year
 from ..editions.labels import core_key
 from ..editions.outcomes import BASES, FEE_UNPAID, OTHER_ENDING, all_outcome_keys, outcome_label, outcome_row
 from ..readers.decode import decode_text
+from ..workbook.safe import csv_text, set_cell, unquoted
 from .cases import (
     Case,
     ConsultationEnded,
@@ -178,9 +179,7 @@ def _text(value: Any) -> str:
         return str(int(value))
     text = "" if value is None else str(value).strip()
     # A CSV export quotes text that would start a formula; reading it back removes the quote.
-    if text.startswith("'") and text[1:].startswith(FORMULA_START):
-        return text[1:]
-    return text
+    return unquoted(text)
 
 
 def _case(cells: dict[str, Any]) -> tuple[Case | None, list[str]]:
@@ -386,9 +385,7 @@ def build_workbook(cases: Sequence[tuple[Case, Status]] = (), title: str = "") -
         }
         for col, field in enumerate([*fields, *extra], start=1):
             value = values.get(field, computed.get(field))
-            written = sheet.cell(row=r, column=col, value=value)
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                written.data_type = "s"  # stored as text: Excel never evaluates it
+            set_cell(sheet.cell(row=r, column=col), value)  # formula-looking text stays text
     last = max(TEMPLATE_ROWS, len(cases) + 1)
     _formats(sheet, fields, last)
     _validation(book, sheet, fields, last)
@@ -489,7 +486,7 @@ def write_csv(cases: Sequence[tuple[Case, Status]], computed: bool = True) -> st
     writer.writerow([*HEADERS.values(), *(COMPUTED.values() if computed else ())])
     for case, state in cases:
         values = row_of(case, state)
-        row = [formula_safe(_csv(values[f])) for f in HEADERS]
+        row = [csv_text(_csv(values[f])) for f in HEADERS]
         if computed:
             due = state.due.due.isoformat() if state.due is not None and state.state != "concluded" else ""
             row += [STATES[state.state], due, "是" if state.overdue else ""]
@@ -501,14 +498,3 @@ def _csv(value: Any) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()[:10]
     return "" if value is None else str(value)
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(value: Any) -> Any:
-    """Text a person typed never becomes a formula when a CSV is opened in Excel (a leading = + - @ is
-    quoted; `_text` removes the quote on import)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
