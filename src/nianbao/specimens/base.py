@@ -110,15 +110,23 @@ def replace_text(data: bytes, suffix: str, changes: list[tuple[str, str]]) -> by
         for old, new in changes:
             text = text.replace(old, new)
         return text.encode("utf-8")
-    source = zipfile.ZipFile(io.BytesIO(data))
+
+    def replaced(xml: str) -> str:
+        for old, new in changes:
+            xml = xml.replace(f">{old}<", f">{new}<")
+        return xml
+
+    return with_document_xml(data, replaced)
+
+
+def with_document_xml(docx: bytes, edit: Callable[[str], str]) -> bytes:
+    """A DOCX with its body (word/document.xml) edited as text and every other part as it was."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "word/document.xml":
-                xml = content.decode("utf-8")
-                for old, new in changes:
-                    xml = xml.replace(f">{old}<", f">{new}<")
-                content = xml.encode("utf-8")
+                content = edit(content.decode("utf-8")).encode("utf-8")
             target.writestr(item, content)
     return out.getvalue()

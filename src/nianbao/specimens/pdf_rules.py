@@ -5,16 +5,14 @@ Needs LibreOffice (scripts/install-system-deps.sh)."""
 
 from __future__ import annotations
 
-import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..render.docx import render_docx
 from ..render.pdf import docx_to_pdf_many
-from .base import Specimen, draw
+from .base import Specimen, draw, with_document_xml
 
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 HORIZONTAL = frozenset({"top", "bottom", "insideH"})
@@ -30,17 +28,12 @@ def _ruled(docx: bytes, ruled: frozenset[str]) -> bytes:
         f'<w:{side} w:val="{"single" if side in ruled else "nil"}" w:sz="4" w:space="0" w:color="000000"/>'
         for side in _SIDES
     )
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                xml = re.sub(r"<w:tblBorders>.*?</w:tblBorders>", "", content.decode("utf-8"))
-                xml = xml.replace("</w:tblPr>", f"<w:tblBorders>{borders}</w:tblBorders></w:tblPr>")
-                content = xml.encode("utf-8")
-            target.writestr(item, content)
-    return out.getvalue()
+
+    def bordered(xml: str) -> str:
+        xml = re.sub(r"<w:tblBorders>.*?</w:tblBorders>", "", xml)
+        return xml.replace("</w:tblPr>", f"<w:tblBorders>{borders}</w:tblBorders></w:tblPr>")
+
+    return with_document_xml(docx, bordered)
 
 
 def _steady(pdf: bytes) -> bytes:
